@@ -1,0 +1,194 @@
+#include "ModbusLink.h"
+
+#include "profile/Codec.h"
+
+#include <QLoggingCategory>
+#include <QModbusReply>
+#include <QModbusRtuSerialClient>
+#include <QModbusTcpClient>
+#include <QSerialPort>
+#include <QTimer>
+#include <QVariant>
+
+Q_LOGGING_CATEGORY(lcLink, "pyrolink.link")
+
+namespace pyrolink {
+
+namespace {
+QModbusDataUnit::RegisterType qtTable(Table t)
+{
+    switch (t) {
+    case Table::Coil: return QModbusDataUnit::Coils;
+    case Table::DiscreteInput: return QModbusDataUnit::DiscreteInputs;
+    case Table::Input: return QModbusDataUnit::InputRegisters;
+    case Table::Holding: break;
+    }
+    return QModbusDataUnit::HoldingRegisters;
+}
+
+QSerialPort::Parity qtParity(QChar p)
+{
+    if (p == QLatin1Char('E'))
+        return QSerialPort::EvenParity;
+    if (p == QLatin1Char('O'))
+        return QSerialPort::OddParity;
+    return QSerialPort::NoParity;
+}
+} // namespace
+
+QString describeReplyError(QModbusDevice::Error error, int exceptionCode, const QString &qtText)
+{
+    switch (error) {
+    case QModbusDevice::NoError: return {};
+    case QModbusDevice::ProtocolError:
+        return QStringLiteral("The device answered %1 (Modbus exception %2).")
+            .arg(modbusExceptionName(exceptionCode))
+            .arg(exceptionCode);
+    case QModbusDevice::TimeoutError: return QStringLiteral("The device did not answer in time.");
+    case QModbusDevice::ConnectionError: return QStringLiteral("The connection failed: %1.").arg(qtText);
+    case QModbusDevice::ReplyAbortedError: return QStringLiteral("The request was aborted: %1.").arg(qtText);
+    default: break;
+    }
+    return QStringLiteral("The request failed: %1.").arg(qtText);
+}
+
+ModbusLink::ModbusLink(const ConnectionSettings &settings, QObject *parent)
+    : QObject(parent), m_settings(settings), m_connectTimer(new QTimer(this))
+{
+    if (settings.transport == ConnectionSettings::Transport::Rtu) {
+        auto *rtu = new QModbusRtuSerialClient(this);
+        rtu->setConnectionParameter(QModbusDevice::SerialPortNameParameter, settings.serialPort);
+        rtu->setConnectionParameter(QModbusDevice::SerialBaudRateParameter, settings.baud);
+        rtu->setConnectionParameter(QModbusDevice::SerialParityParameter, qtParity(settings.parity));
+        rtu->setConnectionParameter(QModbusDevice::SerialDataBitsParameter, settings.dataBits);
+        rtu->setConnectionParameter(QModbusDevice::SerialStopBitsParameter, settings.stopBits);
+        m_client = rtu;
+    } else {
+        auto *tcp = new QModbusTcpClient(this);
+        tcp->setConnectionParameter(QModbusDevice::NetworkAddressParameter, settings.host);
+        tcp->setConnectionParameter(QModbusDevice::NetworkPortParameter, settings.port);
+        m_client = tcp;
+    }
+    m_client->setTimeout(settings.timeoutMs);
+    m_client->setNumberOfRetries(settings.retries);
+    connect(m_client, &QModbusDevice::stateChanged, this, &ModbusLink::onStateChanged);
+    m_connectTimer->setSingleShot(true);
+    connect(m_connectTimer, &QTimer::timeout, this, [this] {
+        if (!m_opening)
+            return;
+        m_opening = false;
+        m_client->disconnectDevice();
+        emit failed(QStringLiteral("Could not connect to %1 within %2 ms.")
+                        .arg(m_settings.describe())
+                        .arg(m_connectTimeoutMs));
+    });
+}
+
+ModbusLink::~ModbusLink()
+{
+    m_opening = false;
+    if (m_client)
+        m_client->disconnect(this);
+}
+
+bool ModbusLink::isOpen() const { return m_client->state() == QModbusDevice::ConnectedState; }
+
+void ModbusLink::open()
+{
+    if (isOpen()) {
+        emit opened();
+        return;
+    }
+    m_opening = true;
+    m_connectTimer->start(m_connectTimeoutMs);
+    if (!m_client->connectDevice()) {
+        m_opening = false;
+        m_connectTimer->stop();
+        emit failed(QStringLiteral("Could not open %1: %2.").arg(m_settings.describe(), m_client->errorString()));
+    }
+}
+
+void ModbusLink::close()
+{
+    m_opening = false;
+    m_connectTimer->stop();
+    // Queued: disconnecting inside a reply's finished() makes Qt emit finished() again for that reply.
+    QMetaObject::invokeMethod(m_client, &QModbusDevice::disconnectDevice, Qt::QueuedConnection);
+}
+
+void ModbusLink::onStateChanged(QModbusDevice::State state)
+{
+    qCDebug(lcLink) << m_settings.describe() << "state" << state;
+    if (state == QModbusDevice::ConnectedState && m_opening) {
+        m_opening = false;
+        m_connectTimer->stop();
+        emit opened();
+    } else if (state == QModbusDevice::UnconnectedState) {
+        if (m_opening) {
+            m_opening = false;
+            m_connectTimer->stop();
+            const QString why = m_client->errorString().isEmpty() ? QStringLiteral("no answer")
+                                                                   : m_client->errorString();
+            emit failed(QStringLiteral("Could not connect to %1: %2.").arg(m_settings.describe(), why));
+        } else {
+            emit closed();
+        }
+    }
+}
+
+void ModbusLink::read(Table table, quint16 address, quint16 count, Callback done)
+{
+    const QString what = QStringLiteral("%1 %2..%3").arg(tableName(table)).arg(address).arg(address + count - 1);
+    if (!isOpen()) {
+        done(IoResult{false, {}, 0, false, QStringLiteral("Not connected to %1.").arg(m_settings.describe())});
+        return;
+    }
+    send(m_client->sendReadRequest(QModbusDataUnit(qtTable(table), address, count), m_settings.unit),
+         std::move(done), what);
+}
+
+void ModbusLink::write(Table table, quint16 address, const QList<quint16> &values, Callback done)
+{
+    const QString what = QStringLiteral("write %1 %2").arg(tableName(table)).arg(address);
+    if (!isOpen()) {
+        done(IoResult{false, {}, 0, false, QStringLiteral("Not connected to %1.").arg(m_settings.describe())});
+        return;
+    }
+    QModbusDataUnit unit(qtTable(table), address, values);
+    send(m_client->sendWriteRequest(unit, m_settings.unit), std::move(done), what);
+}
+
+void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
+{
+    if (!reply) {
+        done(IoResult{false, {}, 0, false, QStringLiteral("Could not send %1: %2.").arg(what, m_client->errorString())});
+        return;
+    }
+    auto handle = [reply, done = std::move(done)]() {
+        IoResult r;
+        r.ok = reply->error() == QModbusDevice::NoError;
+        if (r.ok) {
+            r.values = reply->result().values();
+        } else {
+            r.exceptionCode = reply->error() == QModbusDevice::ProtocolError ? int(reply->rawResult().exceptionCode()) : 0;
+            r.timeout = reply->error() == QModbusDevice::TimeoutError;
+            r.error = describeReplyError(reply->error(), r.exceptionCode, reply->errorString());
+        }
+        reply->deleteLater();
+        done(r);
+    };
+    if (reply->isFinished()) {
+        handle();
+        return;
+    }
+    // Qt may emit finished() twice for one reply when the connection closes; answer the first only.
+    auto fired = std::make_shared<bool>(false);
+    connect(reply, &QModbusReply::finished, this, [fired, handle]() {
+        if (*fired)
+            return;
+        *fired = true;
+        handle();
+    });
+}
+
+} // namespace pyrolink

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "ConnectionSettings.h"
+#include "profile/RegisterDef.h"
+
+#include <QList>
+#include <QModbusDevice>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class QModbusClient;
+class QModbusReply;
+class QTimer;
+
+namespace pyrolink {
+
+/// Outcome of one Modbus request.
+struct IoResult
+{
+    bool ok = false;
+    QList<quint16> values; ///< registers read (bits as 0/1 for coils and discrete inputs)
+    int exceptionCode = 0; ///< Modbus exception, 0 if none
+    bool timeout = false;
+    QString error;         ///< one sentence, empty when ok
+};
+
+/// One connection to one Modbus device over TCP or RTU, on QModbusTcpClient / QModbusRtuSerialClient.
+/// Asynchronous: open() and every request return at once and report through signals and callbacks.
+class ModbusLink : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const IoResult &)>;
+
+    explicit ModbusLink(const ConnectionSettings &settings, QObject *parent = nullptr);
+    ~ModbusLink() override;
+
+    const ConnectionSettings &settings() const { return m_settings; }
+    /// Starts connecting; emits opened() or failed(). Gives up after the connect timeout.
+    void open();
+    /// Disconnects. Outstanding callbacks are called with an error, each exactly once.
+    void close();
+    bool isOpen() const;
+    QModbusClient *client() const { return m_client; }
+
+    void read(Table table, quint16 address, quint16 count, Callback done);
+    void write(Table table, quint16 address, const QList<quint16> &values, Callback done);
+
+    int connectTimeoutMs() const { return m_connectTimeoutMs; }
+    void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
+
+signals:
+    void opened();
+    void failed(const QString &error);
+    void closed();
+
+private:
+    void send(QModbusReply *reply, Callback done, const QString &what);
+    void onStateChanged(QModbusDevice::State state);
+
+    ConnectionSettings m_settings;
+    QModbusClient *m_client = nullptr;
+    QTimer *m_connectTimer = nullptr;
+    int m_connectTimeoutMs = 3000;
+    bool m_opening = false;
+};
+
+/// "Illegal data address (exception 2)" and similar for an error reported by a reply.
+QString describeReplyError(QModbusDevice::Error error, int exceptionCode, const QString &qtText);
+
+} // namespace pyrolink
