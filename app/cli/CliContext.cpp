@@ -26,14 +26,19 @@ void CliContext::addConnectionOptions()
         {QStringLiteral("host"), QStringLiteral("Modbus TCP device address."), QStringLiteral("host")},
         {QStringLiteral("port"), QStringLiteral("Modbus TCP port (default: the profile's, usually 502)."),
          QStringLiteral("port")},
-        {QStringLiteral("unit"), QStringLiteral("Unit id (default: the profile's, usually 1)."), QStringLiteral("id")},
+        {QStringLiteral("unit"), QStringLiteral("Unit id (default: the profile's, usually 1)."),
+         QStringLiteral("id")},
         {QStringLiteral("serial"), QStringLiteral("Use Modbus RTU on this serial port instead of TCP."),
          QStringLiteral("port")},
         {QStringLiteral("baud"), QStringLiteral("RTU baud rate (default 115200)."), QStringLiteral("rate")},
-        {QStringLiteral("parity"), QStringLiteral("RTU parity: N, E or O (default N)."), QStringLiteral("N|E|O")},
-        {QStringLiteral("stop-bits"), QStringLiteral("RTU stop bits: 1 or 2 (default 1)."), QStringLiteral("1|2")},
-        {QStringLiteral("timeout"), QStringLiteral("Response timeout in ms (default 1000)."), QStringLiteral("ms")},
-        {QStringLiteral("retries"), QStringLiteral("Repeats after a timeout (default 1)."), QStringLiteral("n")},
+        {QStringLiteral("parity"), QStringLiteral("RTU parity: N, E or O (default N)."),
+         QStringLiteral("N|E|O")},
+        {QStringLiteral("stop-bits"), QStringLiteral("RTU stop bits: 1 or 2 (default 1)."),
+         QStringLiteral("1|2")},
+        {QStringLiteral("timeout"), QStringLiteral("Response timeout in ms (default 1000)."),
+         QStringLiteral("ms")},
+        {QStringLiteral("retries"), QStringLiteral("Repeats after a timeout (default 1)."),
+         QStringLiteral("n")},
     });
 }
 
@@ -41,10 +46,12 @@ void CliContext::addProfileOptions()
 {
     m_hasProfile = true;
     m_parser.addOptions({
-        {QStringLiteral("profile"), QStringLiteral("Device profile id (default optris-ct)."), QStringLiteral("id")},
+        {QStringLiteral("profile"), QStringLiteral("Device profile id (default optris-ct)."),
+         QStringLiteral("id")},
         {QStringLiteral("model"), QStringLiteral("Model variant of the profile (default: its first)."),
          QStringLiteral("model")},
-        {QStringLiteral("profile-dir"), QStringLiteral("Also load profiles from this folder."), QStringLiteral("dir")},
+        {QStringLiteral("profile-dir"), QStringLiteral("Also load profiles from this folder."),
+         QStringLiteral("dir")},
     });
 }
 
@@ -87,16 +94,18 @@ ProfileRegistry &CliContext::registry()
 bool CliContext::profileAndModel(std::shared_ptr<const Profile> *profile, QString *model)
 {
     const QString id = m_parser.isSet(QStringLiteral("profile")) ? m_parser.value(QStringLiteral("profile"))
-                                                                  : QStringLiteral("optris-ct");
+                                                                 : QStringLiteral("optris-ct");
     *profile = registry().find(id);
     if (!*profile) {
         QStringList ids;
         for (const auto &p : registry().profiles())
             ids << p->id;
-        fail(ExitUsage, QStringLiteral("There is no profile \"%1\"; known profiles: %2.").arg(id, ids.join(QStringLiteral(", "))));
+        fail(ExitUsage, QStringLiteral("There is no profile \"%1\"; known profiles: %2.")
+                            .arg(id, ids.join(QStringLiteral(", "))));
         return false;
     }
-    *model = m_parser.isSet(QStringLiteral("model")) ? m_parser.value(QStringLiteral("model")) : (*profile)->defaultModel();
+    *model = m_parser.isSet(QStringLiteral("model")) ? m_parser.value(QStringLiteral("model"))
+                                                     : (*profile)->defaultModel();
     if (!(*profile)->models.isEmpty() && !(*profile)->hasModel(*model)) {
         QStringList ids;
         for (const auto &m : (*profile)->models)
@@ -119,7 +128,8 @@ bool CliContext::connection(ConnectionSettings *out, const Profile *profile)
         bool ok = false;
         *value = m_parser.value(key).toInt(&ok);
         if (!ok || *value < lo || *value > hi) {
-            fail(ExitUsage, QStringLiteral("--%1 must be a whole number from %2 to %3.").arg(key).arg(lo).arg(hi));
+            fail(ExitUsage,
+                 QStringLiteral("--%1 must be a whole number from %2 to %3.").arg(key).arg(lo).arg(hi));
             return false;
         }
         return true;
@@ -127,8 +137,10 @@ bool CliContext::connection(ConnectionSettings *out, const Profile *profile)
     ConnectionSettings s;
     const bool serial = m_parser.isSet(QStringLiteral("serial"));
     if (serial == m_parser.isSet(QStringLiteral("host"))) {
-        fail(ExitUsage, serial ? QStringLiteral("Give either --host or --serial, not both.")
-                               : QStringLiteral("Name the device with --host HOST (Modbus TCP) or --serial PORT (Modbus RTU)."));
+        fail(ExitUsage,
+             serial ? QStringLiteral("Give either --host or --serial, not both.")
+                    : QStringLiteral(
+                          "Name the device with --host HOST (Modbus TCP) or --serial PORT (Modbus RTU)."));
         return false;
     }
     if (!intOption("unit", 0, 255, profile ? profile->defaultUnit : 1, &s.unit) ||
@@ -137,7 +149,8 @@ bool CliContext::connection(ConnectionSettings *out, const Profile *profile)
     if (serial) {
         s.transport = ConnectionSettings::Transport::Rtu;
         s.serialPort = m_parser.value(QStringLiteral("serial"));
-        if (!intOption("baud", 300, 4000000, 115200, &s.baud) || !intOption("stop-bits", 1, 2, 1, &s.stopBits))
+        if (!intOption("baud", 300, 4000000, 115200, &s.baud) ||
+            !intOption("stop-bits", 1, 2, 1, &s.stopBits))
             return false;
         const QString parity = m_parser.value(QStringLiteral("parity")).toUpper();
         if (!parity.isEmpty() && parity != QLatin1String("N") && parity != QLatin1String("E") &&
@@ -234,10 +247,12 @@ QJsonObject readingJson(const Reading &r, const QString &unit)
         o[QStringLiteral("value")] = Codec::wordsToHex(r.raw);
     } else {
         o[QStringLiteral("value")] = r.value;
-        if (!def.enumLabels.isEmpty() && r.value == std::floor(r.value) && def.enumLabels.contains(qint64(r.value)))
+        if (!def.enumLabels.isEmpty() && r.value == std::floor(r.value) &&
+            def.enumLabels.contains(qint64(r.value)))
             o[QStringLiteral("label")] = def.enumLabels.value(qint64(r.value));
         if (!def.bitLabels.isEmpty())
-            o[QStringLiteral("bits")] = QJsonArray::fromStringList(Codec::setBitLabels(def, Codec::rawNumber(def, r.raw)));
+            o[QStringLiteral("bits")] =
+                QJsonArray::fromStringList(Codec::setBitLabels(def, Codec::rawNumber(def, r.raw)));
     }
     o[QStringLiteral("unit")] = unit;
     return o;

@@ -20,9 +20,10 @@ int MonitorCommand::run(const QStringList &args)
     ctx.addConnectionOptions();
     ctx.addProfileOptions();
     ctx.parser().addOptions({
-        {QStringLiteral("simulate"), QStringLiteral("Start the built-in simulator of the profile and poll it.")},
-        {QStringLiteral("interval"), QStringLiteral("Milliseconds between polls (default 1000)."), QStringLiteral("ms"),
-         QStringLiteral("1000")},
+        {QStringLiteral("simulate"),
+         QStringLiteral("Start the built-in simulator of the profile and poll it.")},
+        {QStringLiteral("interval"), QStringLiteral("Milliseconds between polls (default 1000)."),
+         QStringLiteral("ms"), QStringLiteral("1000")},
         {QStringLiteral("samples"), QStringLiteral("Stop after this many polls (default: run until Ctrl+C)."),
          QStringLiteral("n"), QStringLiteral("0")},
     });
@@ -48,8 +49,9 @@ int MonitorCommand::run(const QStringList &args)
     for (const QString &name : ctx.parser().positionalArguments()) {
         const RegisterDef *def = profile->find(name, model);
         if (!def || !def->isReadable())
-            return CliContext::fail(ExitUsage, QStringLiteral("Profile %1 (model %2) has no readable register \"%3\".")
-                                                   .arg(profile->id, model, name));
+            return CliContext::fail(ExitUsage,
+                                    QStringLiteral("Profile %1 (model %2) has no readable register \"%3\".")
+                                        .arg(profile->id, model, name));
         regs.append(def);
     }
     if (regs.isEmpty())

@@ -51,8 +51,8 @@ QJsonObject registerJson(const RegisterDef &r)
     if (!r.group.isEmpty())
         o[QStringLiteral("group")] = r.group;
     if (r.isAction)
-        o[QStringLiteral("action")] = QJsonObject{{QStringLiteral("value"), r.actionValue},
-                                                  {QStringLiteral("label"), r.actionLabel}};
+        o[QStringLiteral("action")] =
+            QJsonObject{{QStringLiteral("value"), r.actionValue}, {QStringLiteral("label"), r.actionLabel}};
     return o;
 }
 
@@ -74,15 +74,18 @@ QString rangeText(const RegisterDef &r)
 
 int ProfilesCommand::run(const QStringList &args)
 {
-    CliContext ctx(QStringLiteral("profiles"),
-                   QStringLiteral("Lists the device profiles (list), prints one (show ID), or checks a profile "
-                                  "file (check FILE)."));
+    CliContext ctx(
+        QStringLiteral("profiles"),
+        QStringLiteral("Lists the device profiles (list), prints one (show ID), or checks a profile "
+                       "file (check FILE)."));
     ctx.addJsonOption();
-    ctx.parser().addOption({QStringLiteral("profile-dir"), QStringLiteral("Also load profiles from this folder."),
-                            QStringLiteral("dir")});
-    ctx.parser().addOption({QStringLiteral("model"), QStringLiteral("With show: only the registers of this model."),
+    ctx.parser().addOption({QStringLiteral("profile-dir"),
+                            QStringLiteral("Also load profiles from this folder."), QStringLiteral("dir")});
+    ctx.parser().addOption({QStringLiteral("model"),
+                            QStringLiteral("With show: only the registers of this model."),
                             QStringLiteral("model")});
-    ctx.parser().addPositionalArgument(QStringLiteral("action"), QStringLiteral("list (default), show ID, check FILE."),
+    ctx.parser().addPositionalArgument(QStringLiteral("action"),
+                                       QStringLiteral("list (default), show ID, check FILE."),
                                        QStringLiteral("[list | show ID | check FILE]"));
     if (int code = ctx.parse(args); code >= 0)
         return code;
@@ -124,7 +127,8 @@ int ProfilesCommand::run(const QStringList &args)
                                    {QStringLiteral("transport"), QJsonArray::fromStringList(p->transports)},
                                    {QStringLiteral("registers"), int(p->registers.size())},
                                    {QStringLiteral("source"), p->sourcePath}});
-            lines << QStringLiteral("%1  %2  [%3]").arg(p->id, -18).arg(p->name, models.join(QLatin1Char(' ')));
+            lines
+                << QStringLiteral("%1  %2  [%3]").arg(p->id, -18).arg(p->name, models.join(QLatin1Char(' ')));
         }
         if (ctx.json())
             CliContext::printJson(QJsonObject{{QStringLiteral("profiles"), arr}});
@@ -141,7 +145,8 @@ int ProfilesCommand::run(const QStringList &args)
             return CliContext::fail(ExitUsage, QStringLiteral("There is no profile \"%1\".").arg(pos.at(1)));
         const QString model = ctx.parser().value(QStringLiteral("model"));
         if (!model.isEmpty() && !p->hasModel(model))
-            return CliContext::fail(ExitUsage, QStringLiteral("Profile %1 has no model \"%2\".").arg(p->id, model));
+            return CliContext::fail(ExitUsage,
+                                    QStringLiteral("Profile %1 has no model \"%2\".").arg(p->id, model));
         const QList<const RegisterDef *> regs = p->registersFor(model);
         if (ctx.json()) {
             QJsonArray models, registers;
@@ -149,13 +154,14 @@ int ProfilesCommand::run(const QStringList &args)
                 models.append(QJsonObject{{QStringLiteral("id"), m.id}, {QStringLiteral("name"), m.name}});
             for (const RegisterDef *r : regs)
                 registers.append(registerJson(*r));
-            CliContext::printJson(QJsonObject{{QStringLiteral("id"), p->id},
-                                              {QStringLiteral("name"), p->name},
-                                              {QStringLiteral("vendor"), p->vendor},
-                                              {QStringLiteral("description"), p->description},
-                                              {QStringLiteral("transport"), QJsonArray::fromStringList(p->transports)},
-                                              {QStringLiteral("models"), models},
-                                              {QStringLiteral("registers"), registers}});
+            CliContext::printJson(
+                QJsonObject{{QStringLiteral("id"), p->id},
+                            {QStringLiteral("name"), p->name},
+                            {QStringLiteral("vendor"), p->vendor},
+                            {QStringLiteral("description"), p->description},
+                            {QStringLiteral("transport"), QJsonArray::fromStringList(p->transports)},
+                            {QStringLiteral("models"), models},
+                            {QStringLiteral("registers"), registers}});
             return ExitOk;
         }
         QStringList lines{QStringLiteral("%1: %2").arg(p->id, p->name)};
@@ -175,7 +181,8 @@ int ProfilesCommand::run(const QStringList &args)
         CliContext::print(lines.join(QLatin1Char('\n')));
         return ExitOk;
     }
-    return CliContext::fail(ExitUsage, QStringLiteral("Unknown action \"%1\": use list, show ID or check FILE.").arg(action));
+    return CliContext::fail(
+        ExitUsage, QStringLiteral("Unknown action \"%1\": use list, show ID or check FILE.").arg(action));
 }
 
 } // namespace pyrolink::cli

@@ -14,14 +14,18 @@ namespace {
 std::optional<RegisterDef> parseAdHoc(const QString &spec, QString *error)
 {
     const QStringList parts = spec.split(QLatin1Char(':'));
-    static const QMap<QString, Table> aliases{
-        {QStringLiteral("coil"), Table::Coil},          {QStringLiteral("coils"), Table::Coil},
-        {QStringLiteral("discrete_input"), Table::DiscreteInput}, {QStringLiteral("di"), Table::DiscreteInput},
-        {QStringLiteral("input"), Table::Input},        {QStringLiteral("ir"), Table::Input},
-        {QStringLiteral("holding"), Table::Holding},    {QStringLiteral("hr"), Table::Holding}};
+    static const QMap<QString, Table> aliases{{QStringLiteral("coil"), Table::Coil},
+                                              {QStringLiteral("coils"), Table::Coil},
+                                              {QStringLiteral("discrete_input"), Table::DiscreteInput},
+                                              {QStringLiteral("di"), Table::DiscreteInput},
+                                              {QStringLiteral("input"), Table::Input},
+                                              {QStringLiteral("ir"), Table::Input},
+                                              {QStringLiteral("holding"), Table::Holding},
+                                              {QStringLiteral("hr"), Table::Holding}};
     if (parts.size() < 2 || parts.size() > 4 || !aliases.contains(parts.at(0).toLower())) {
-        *error = QStringLiteral("\"%1\" is not TABLE:ADDRESS[:TYPE[:ORDER]] with TABLE one of coil, discrete_input, "
-                                "input, holding.")
+        *error = QStringLiteral(
+                     "\"%1\" is not TABLE:ADDRESS[:TYPE[:ORDER]] with TABLE one of coil, discrete_input, "
+                     "input, holding.")
                      .arg(spec);
         return std::nullopt;
     }
@@ -31,9 +35,11 @@ std::optional<RegisterDef> parseAdHoc(const QString &spec, QString *error)
     def.table = aliases.value(parts.at(0).toLower());
     bool ok = false;
     const QString a = parts.at(1);
-    const uint address = a.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) ? a.mid(2).toUInt(&ok, 16) : a.toUInt(&ok);
+    const uint address =
+        a.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) ? a.mid(2).toUInt(&ok, 16) : a.toUInt(&ok);
     if (!ok || address > 0xFFFF) {
-        *error = QStringLiteral("\"%1\": the address must be from 0 to 65535 (or 0x0000 to 0xFFFF).").arg(spec);
+        *error =
+            QStringLiteral("\"%1\": the address must be from 0 to 65535 (or 0x0000 to 0xFFFF).").arg(spec);
         return std::nullopt;
     }
     def.address = quint16(address);
@@ -51,12 +57,15 @@ std::optional<RegisterDef> parseAdHoc(const QString &spec, QString *error)
     if (parts.size() == 4) {
         const auto order = wordOrderFromName(parts.at(3).toLower());
         if (!order) {
-            *error = QStringLiteral("\"%1\": the word order must be be (high word first) or le (low word first).").arg(spec);
+            *error =
+                QStringLiteral("\"%1\": the word order must be be (high word first) or le (low word first).")
+                    .arg(spec);
             return std::nullopt;
         }
         def.wordOrder = *order;
     }
-    def.access = def.table == Table::Input || def.table == Table::DiscreteInput ? Access::Read : Access::ReadWrite;
+    def.access =
+        def.table == Table::Input || def.table == Table::DiscreteInput ? Access::Read : Access::ReadWrite;
     def.decimals = def.type == ValueType::F32 ? 3 : 0;
     return def;
 }
@@ -65,17 +74,20 @@ std::optional<RegisterDef> parseAdHoc(const QString &spec, QString *error)
 
 int ReadCommand::run(const QStringList &args)
 {
-    CliContext ctx(QStringLiteral("read"),
-                   QStringLiteral("Reads every readable register of the profile for the model, or the ones named "
-                                  "by id or address, and prints them with their engineering values."));
+    CliContext ctx(
+        QStringLiteral("read"),
+        QStringLiteral("Reads every readable register of the profile for the model, or the ones named "
+                       "by id or address, and prints them with their engineering values."));
     ctx.addConnectionOptions();
     ctx.addProfileOptions();
     ctx.addJsonOption();
-    ctx.parser().addOption({QStringLiteral("register"),
-                            QStringLiteral("Read an ad-hoc register with no profile: TABLE:ADDRESS[:TYPE[:ORDER]], "
-                                           "e.g. input:1020:u16 or holding:3000:f32:be. Repeatable."),
-                            QStringLiteral("spec")});
-    ctx.parser().addPositionalArgument(QStringLiteral("register"), QStringLiteral("Register ids or addresses to read."),
+    ctx.parser().addOption(
+        {QStringLiteral("register"),
+         QStringLiteral("Read an ad-hoc register with no profile: TABLE:ADDRESS[:TYPE[:ORDER]], "
+                        "e.g. input:1020:u16 or holding:3000:f32:be. Repeatable."),
+         QStringLiteral("spec")});
+    ctx.parser().addPositionalArgument(QStringLiteral("register"),
+                                       QStringLiteral("Register ids or addresses to read."),
                                        QStringLiteral("[ID|ADDRESS ...]"));
     if (int code = ctx.parse(args); code >= 0)
         return code;
@@ -87,7 +99,9 @@ int ReadCommand::run(const QStringList &args)
     const QStringList specs = ctx.parser().values(QStringLiteral("register"));
     if (!specs.isEmpty()) {
         if (!ctx.parser().positionalArguments().isEmpty())
-            return CliContext::fail(ExitUsage, QStringLiteral("Give either --register specs or profile register names, not both."));
+            return CliContext::fail(
+                ExitUsage,
+                QStringLiteral("Give either --register specs or profile register names, not both."));
         for (const QString &spec : specs) {
             QString error;
             auto def = parseAdHoc(spec, &error);
@@ -108,10 +122,12 @@ int ReadCommand::run(const QStringList &args)
         for (const QString &name : names) {
             const RegisterDef *def = profile->find(name, model);
             if (!def)
-                return CliContext::fail(ExitUsage, QStringLiteral("Profile %1 (model %2) has no register \"%3\".")
-                                                       .arg(profile->id, model, name));
+                return CliContext::fail(ExitUsage,
+                                        QStringLiteral("Profile %1 (model %2) has no register \"%3\".")
+                                            .arg(profile->id, model, name));
             if (!def->isReadable())
-                return CliContext::fail(ExitUsage, QStringLiteral("%1 (%2) is write-only.").arg(def->name, def->id));
+                return CliContext::fail(ExitUsage,
+                                        QStringLiteral("%1 (%2) is write-only.").arg(def->name, def->id));
             wanted.append(def);
         }
     }
@@ -138,8 +154,7 @@ int ReadCommand::run(const QStringList &args)
     if (!CliContext::openLink(link, &error))
         return CliContext::fail(ExitDevice, error);
     RegisterIo io(&link);
-    const QList<Reading> readings =
-        await<QList<Reading>>([&](auto done) { io.read(toRead, done); });
+    const QList<Reading> readings = await<QList<Reading>>([&](auto done) { io.read(toRead, done); });
     link.close();
 
     QJsonArray values, errors;
@@ -172,7 +187,8 @@ int ReadCommand::run(const QStringList &args)
             shown = QStringLiteral("%1 (%2)").arg(shown).arg(r.value);
         if (!r.def->bitLabels.isEmpty()) {
             const QStringList bits = Codec::setBitLabels(*r.def, Codec::rawNumber(*r.def, r.raw));
-            shown += QStringLiteral(" [%1]").arg(bits.isEmpty() ? QStringLiteral("none") : bits.join(QStringLiteral(", ")));
+            shown += QStringLiteral(" [%1]").arg(bits.isEmpty() ? QStringLiteral("none")
+                                                                : bits.join(QStringLiteral(", ")));
         }
         lines << QStringLiteral("%1  %2  %3  %4 %5")
                      .arg(r.def->id, -28)
@@ -182,9 +198,10 @@ int ReadCommand::run(const QStringList &args)
                      .trimmed();
     }
     if (ctx.json()) {
-        CliContext::printJson(QJsonObject{{QStringLiteral("device"), CliContext::deviceJson(settings, profile.get(), model)},
-                                          {QStringLiteral("values"), values},
-                                          {QStringLiteral("errors"), errors}});
+        CliContext::printJson(
+            QJsonObject{{QStringLiteral("device"), CliContext::deviceJson(settings, profile.get(), model)},
+                        {QStringLiteral("values"), values},
+                        {QStringLiteral("errors"), errors}});
     } else if (!lines.isEmpty()) {
         CliContext::print(lines.join(QLatin1Char('\n')));
     }

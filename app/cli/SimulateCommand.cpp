@@ -11,18 +11,20 @@ namespace pyrolink::cli {
 
 int SimulateCommand::run(const QStringList &args)
 {
-    CliContext ctx(QStringLiteral("simulate"),
-                   QStringLiteral("Serves simulated devices over Modbus TCP until interrupted (Ctrl+C). Device i "
-                                  "listens on port+i."));
+    CliContext ctx(
+        QStringLiteral("simulate"),
+        QStringLiteral("Serves simulated devices over Modbus TCP until interrupted (Ctrl+C). Device i "
+                       "listens on port+i."));
     ctx.addProfileOptions();
     ctx.parser().addOptions({
         {QStringLiteral("port"), QStringLiteral("First TCP port (default 1502)."), QStringLiteral("port"),
          QStringLiteral("1502")},
-        {QStringLiteral("count"), QStringLiteral("Number of devices (default 1)."), QStringLiteral("n"), QStringLiteral("1")},
-        {QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("addr"),
-         QStringLiteral("127.0.0.1")},
-        {QStringLiteral("unit"), QStringLiteral("Unit id the devices answer (default 1)."), QStringLiteral("id"),
+        {QStringLiteral("count"), QStringLiteral("Number of devices (default 1)."), QStringLiteral("n"),
          QStringLiteral("1")},
+        {QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
+         QStringLiteral("addr"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("unit"), QStringLiteral("Unit id the devices answer (default 1)."),
+         QStringLiteral("id"), QStringLiteral("1")},
     });
     if (int code = ctx.parse(args); code >= 0)
         return code;
@@ -38,7 +40,8 @@ int SimulateCommand::run(const QStringList &args)
     if (!okPort || port < 0 || port > 65535)
         return CliContext::fail(ExitUsage, QStringLiteral("--port must be from 0 to 65535."));
     if (!okCount || count < 1 || count > 1000 || port + count - 1 > 65535)
-        return CliContext::fail(ExitUsage, QStringLiteral("--count must be from 1 to 1000, within the port range."));
+        return CliContext::fail(ExitUsage,
+                                QStringLiteral("--count must be from 1 to 1000, within the port range."));
     if (!okUnit || unit < 1 || unit > 247)
         return CliContext::fail(ExitUsage, QStringLiteral("--unit must be from 1 to 247."));
     const QHostAddress bind(ctx.parser().value(QStringLiteral("bind")));
@@ -58,7 +61,8 @@ int SimulateCommand::run(const QStringList &args)
         QString serial;
         const QString serialId = profile->identity.value(QStringLiteral("serial"));
         if (const RegisterDef *def = profile->findById(serialId, model))
-            serial = QStringLiteral(" serial %1").arg(Codec::formatValue(*def, sim->value(serialId).value_or(0)));
+            serial =
+                QStringLiteral(" serial %1").arg(Codec::formatValue(*def, sim->value(serialId).value_or(0)));
         CliContext::print(QStringLiteral("Simulating %1 (%2)%3 on %4:%5 unit %6")
                               .arg(profile->id, model.isEmpty() ? QStringLiteral("-") : model, serial,
                                    sim->address().toString())

@@ -10,14 +10,16 @@ namespace pyrolink::cli {
 
 int WriteCommand::run(const QStringList &args)
 {
-    CliContext ctx(QStringLiteral("write"),
-                   QStringLiteral("Writes registers in engineering units (emissivity=0.85 or 10010=0.85). Every "
-                                  "assignment is validated before any is written; each written register is read "
-                                  "back and compared."));
+    CliContext ctx(
+        QStringLiteral("write"),
+        QStringLiteral("Writes registers in engineering units (emissivity=0.85 or 10010=0.85). Every "
+                       "assignment is validated before any is written; each written register is read "
+                       "back and compared."));
     ctx.addConnectionOptions();
     ctx.addProfileOptions();
     ctx.addJsonOption();
-    ctx.parser().addPositionalArgument(QStringLiteral("assignment"), QStringLiteral("ID=VALUE or ADDRESS=VALUE."),
+    ctx.parser().addPositionalArgument(QStringLiteral("assignment"),
+                                       QStringLiteral("ID=VALUE or ADDRESS=VALUE."),
                                        QStringLiteral("ID|ADDRESS=VALUE ..."));
     if (int code = ctx.parse(args); code >= 0)
         return code;
@@ -42,7 +44,8 @@ int WriteCommand::run(const QStringList &args)
         const QString name = a.left(eq).trimmed();
         const RegisterDef *def = profile->find(name, model);
         if (!def) {
-            problems << QStringLiteral("Profile %1 (model %2) has no register \"%3\".").arg(profile->id, model, name);
+            problems << QStringLiteral("Profile %1 (model %2) has no register \"%3\".")
+                            .arg(profile->id, model, name);
             continue;
         }
         QString error;
@@ -66,7 +69,8 @@ int WriteCommand::run(const QStringList &args)
     if (!CliContext::openLink(link, &error))
         return CliContext::fail(ExitDevice, error);
     RegisterIo io(&link);
-    const QList<WriteOutcome> outcomes = await<QList<WriteOutcome>>([&](auto done) { io.write(items, done); });
+    const QList<WriteOutcome> outcomes =
+        await<QList<WriteOutcome>>([&](auto done) { io.write(items, done); });
     link.close();
 
     QJsonArray written, errors;
@@ -107,9 +111,10 @@ int WriteCommand::run(const QStringList &args)
         }
     }
     if (ctx.json())
-        CliContext::printJson(QJsonObject{{QStringLiteral("device"), CliContext::deviceJson(settings, profile.get(), model)},
-                                          {QStringLiteral("written"), written},
-                                          {QStringLiteral("errors"), errors}});
+        CliContext::printJson(
+            QJsonObject{{QStringLiteral("device"), CliContext::deviceJson(settings, profile.get(), model)},
+                        {QStringLiteral("written"), written},
+                        {QStringLiteral("errors"), errors}});
     else if (!lines.isEmpty())
         CliContext::print(lines.join(QLatin1Char('\n')));
     return allGood ? ExitOk : ExitDevice;

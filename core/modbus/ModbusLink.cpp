@@ -10,7 +10,7 @@
 #include <QTimer>
 #include <QVariant>
 
-Q_LOGGING_CATEGORY(lcLink, "pyrolink.link")
+Q_LOGGING_CATEGORY(lcLink, "pyrolink.link", QtWarningMsg)
 
 namespace pyrolink {
 
@@ -72,6 +72,10 @@ ModbusLink::ModbusLink(const ConnectionSettings &settings, QObject *parent)
     m_client->setTimeout(settings.timeoutMs);
     m_client->setNumberOfRetries(settings.retries);
     connect(m_client, &QModbusDevice::stateChanged, this, &ModbusLink::onStateChanged);
+    connect(m_client, &QModbusDevice::errorOccurred, this, [this](QModbusDevice::Error e) {
+        if (e != QModbusDevice::NoError)
+            m_lastError = m_client->errorString();
+    });
     m_connectTimer->setSingleShot(true);
     connect(m_connectTimer, &QTimer::timeout, this, [this] {
         if (!m_opening)
@@ -100,6 +104,7 @@ void ModbusLink::open()
         return;
     }
     m_opening = true;
+    m_lastError.clear();
     m_connectTimer->start(m_connectTimeoutMs);
     if (!m_client->connectDevice()) {
         m_opening = false;
@@ -127,9 +132,18 @@ void ModbusLink::onStateChanged(QModbusDevice::State state)
         if (m_opening) {
             m_opening = false;
             m_connectTimer->stop();
-            const QString why = m_client->errorString().isEmpty() ? QStringLiteral("no answer")
-                                                                   : m_client->errorString();
-            emit failed(QStringLiteral("Could not connect to %1: %2.").arg(m_settings.describe(), why));
+            // Qt reports the socket's error after the state change: let it arrive, then explain.
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    QString why = m_lastError.isEmpty() ? m_client->errorString() : m_lastError;
+                    if (why.isEmpty())
+                        why = QStringLiteral("no answer");
+                    if (why.endsWith(QLatin1Char('.')))
+                        why.chop(1);
+                    emit failed(QStringLiteral("Could not connect to %1: %2.").arg(m_settings.describe(), why));
+                },
+                Qt::QueuedConnection);
         } else {
             emit closed();
         }

@@ -65,6 +65,7 @@ private:
     QTimer *m_connectTimer = nullptr;
     int m_connectTimeoutMs = 3000;
     bool m_opening = false;
+    QString m_lastError; ///< the client's last error text, kept for the failed() sentence
 };
 
 /// "Illegal data address (exception 2)" and similar for an error reported by a reply.

@@ -1,5 +1,6 @@
 #include "Codec.h"
 
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -27,6 +28,15 @@ QList<quint16> split(const RegisterDef &def, quint32 v)
 QString number(double v, int decimals)
 {
     return QString::number(v, 'f', decimals);
+}
+
+/// The value as typed, not rounded to 6 digits: 1.1000001 stays 1.1000001.
+QString shortest(double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); }
+
+/// "Epsilon (emissivity)": the name a person reads and the id they type.
+QString who(const RegisterDef &def)
+{
+    return def.id.isEmpty() || def.id == def.name ? def.name : QStringLiteral("%1 (%2)").arg(def.name, def.id);
 }
 
 bool isWhole(double v) { return std::isfinite(v) && v == std::floor(v); }
@@ -74,37 +84,38 @@ QList<quint16> Codec::wordsFromRaw(const RegisterDef &def, double raw)
 QString Codec::validate(const RegisterDef &def, double value)
 {
     if (!def.isWritable())
-        return QStringLiteral("%1 (%2) is read-only.").arg(def.name, def.id);
+        return QStringLiteral("%1 is read-only.").arg(who(def));
     if (def.type == ValueType::Words)
-        return QStringLiteral("%1 (%2) is a block of raw words: write it as hex words.").arg(def.name, def.id);
+        return QStringLiteral("%1 is a block of raw words: write it as hex words.").arg(who(def));
     if (!std::isfinite(value))
-        return QStringLiteral("%1 needs a finite number.").arg(def.name);
+        return QStringLiteral("%1 needs a finite number.").arg(who(def));
     if (!def.enumLabels.isEmpty() && !def.isAction) {
         if (!isWhole(value) || !def.enumLabels.contains(qint64(value))) {
             QStringList choices;
             for (auto it = def.enumLabels.begin(); it != def.enumLabels.end(); ++it)
                 choices << QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value());
             return QStringLiteral("%1 accepts %2; %3 is not one of them.")
-                .arg(def.name, choices.join(QStringLiteral(", ")), QString::number(value));
+                .arg(who(def), choices.join(QStringLiteral(", ")), shortest(value));
         }
     }
     const double lo = def.effectiveMin();
     const double hi = def.effectiveMax();
-    const double slack = 1e-9 * std::max({1.0, std::fabs(lo), std::fabs(hi)});
+    // Slack for binary fractions only: far below one step, so nothing outside the range ever wraps.
+    const double slack = def.resolution() > 0 ? 1e-6 * def.resolution() : 0.0;
     if (value < lo - slack || value > hi + slack)
         return QStringLiteral("%1 must be from %2 to %3%4; %5 is outside.")
-            .arg(def.name, number(lo, def.decimals), number(hi, def.decimals),
-                 def.unit.isEmpty() ? QString() : QStringLiteral(" ") + def.unit, QString::number(value));
+            .arg(who(def), number(lo, def.decimals), number(hi, def.decimals),
+                 def.unit.isEmpty() ? QString() : QStringLiteral(" ") + def.unit, shortest(value));
     if (def.type == ValueType::F32) {
         const double raw = value * def.scale.divisor + def.scale.offset;
         if (std::fabs(raw) > double(std::numeric_limits<float>::max()))
-            return QStringLiteral("%1 cannot hold %2 as a 32-bit float.").arg(def.name, QString::number(value));
+            return QStringLiteral("%1 cannot hold %2 as a 32-bit float.").arg(who(def), shortest(value));
         return {};
     }
     const double raw = value * def.scale.divisor + def.scale.offset;
-    if (std::fabs(raw - std::round(raw)) > 1e-6 * std::max(1.0, std::fabs(raw)))
+    if (std::fabs(raw - std::round(raw)) > 1e-9 * std::max(1.0, std::fabs(raw)))
         return QStringLiteral("%1 has a resolution of %2; %3 cannot be written exactly.")
-            .arg(def.name, QString::number(def.resolution()), QString::number(value));
+            .arg(who(def), QString::number(def.resolution()), shortest(value));
     return {};
 }
 

@@ -138,7 +138,7 @@ RegisterDef readRegister(const Reader &rd, const QJsonObject &o, const QString &
         Reader::fail(addrPath, QStringLiteral("is required."));
     if (addr.isDouble()) {
         const double d = addr.toDouble();
-        if (d == std::floor(d))
+        if (d == std::floor(d) && d >= 0 && d <= 0xFFFF)
             address = qint64(d);
     } else if (addr.isString()) {
         const QString s = addr.toString();

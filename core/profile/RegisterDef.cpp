@@ -118,22 +118,19 @@ static double rawMax(ValueType t)
     }
 }
 
+// A profile's min/max never widens what the type can hold: a u16 with "min": -10 still cannot go below 0.
 double RegisterDef::effectiveMin() const
 {
-    if (min)
-        return *min;
     const double a = (rawMin(type) - scale.offset) / scale.divisor;
     const double b = (rawMax(type) - scale.offset) / scale.divisor;
-    return std::min(a, b);
+    return min ? std::max(*min, std::min(a, b)) : std::min(a, b);
 }
 
 double RegisterDef::effectiveMax() const
 {
-    if (max)
-        return *max;
     const double a = (rawMin(type) - scale.offset) / scale.divisor;
     const double b = (rawMax(type) - scale.offset) / scale.divisor;
-    return std::max(a, b);
+    return max ? std::min(*max, std::max(a, b)) : std::max(a, b);
 }
 
 double RegisterDef::resolution() const
