@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -166,6 +167,30 @@ bool CliContext::connection(ConnectionSettings *out, const Profile *profile)
     }
     *out = s;
     return true;
+}
+
+std::optional<qint64> CliContext::parseDurationMs(const QString &text)
+{
+    static const QList<QPair<QString, double>> units{{QStringLiteral("ms"), 1.0},
+                                                     {QStringLiteral("s"), 1000.0},
+                                                     {QStringLiteral("min"), 60000.0},
+                                                     {QStringLiteral("m"), 60000.0},
+                                                     {QStringLiteral("h"), 3600000.0}};
+    const QString t = text.trimmed().toLower();
+    double factor = 1.0;
+    QString number = t;
+    for (const auto &[suffix, f] : units) {
+        if (t.endsWith(suffix)) {
+            number = t.left(t.size() - suffix.size());
+            factor = f;
+            break;
+        }
+    }
+    bool ok = false;
+    const double v = number.toDouble(&ok);
+    if (!ok || v < 0 || !std::isfinite(v))
+        return std::nullopt;
+    return qint64(std::llround(v * factor));
 }
 
 int CliContext::fail(int code, const QString &message)

@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace pyrolink::cli {
 
@@ -39,6 +40,8 @@ public:
     bool profileAndModel(std::shared_ptr<const Profile> *profile, QString *model);
     ProfileRegistry &registry();
 
+    /// "100ms", "1.5s", "10m", "2h" or a bare number of milliseconds; nullopt if malformed.
+    static std::optional<qint64> parseDurationMs(const QString &text);
     /// Prints one sentence to stderr and returns the code.
     static int fail(int code, const QString &message);
     static void print(const QString &text);

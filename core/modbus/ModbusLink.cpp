@@ -36,8 +36,18 @@ QSerialPort::Parity qtParity(QChar p)
 }
 } // namespace
 
-QString describeReplyError(QModbusDevice::Error error, int exceptionCode, const QString &qtText)
+/// Qt's error text without its final full stop (or a fallback), to sit inside a sentence of our own.
+QString sentenceBody(QString text, const QString &fallback)
 {
+    text = text.trimmed();
+    while (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text.isEmpty() ? fallback : text;
+}
+
+QString describeReplyError(QModbusDevice::Error error, int exceptionCode, const QString &qtTextIn)
+{
+    const QString qtText = sentenceBody(qtTextIn, QStringLiteral("no reason given"));
     switch (error) {
     case QModbusDevice::NoError: return {};
     case QModbusDevice::ProtocolError:
@@ -103,13 +113,16 @@ void ModbusLink::open()
         emit opened();
         return;
     }
+    if (m_opening || m_client->state() == QModbusDevice::ConnectingState)
+        return; // already on its way: opened() or failed() will come once
     m_opening = true;
     m_lastError.clear();
     m_connectTimer->start(m_connectTimeoutMs);
     if (!m_client->connectDevice()) {
         m_opening = false;
         m_connectTimer->stop();
-        emit failed(QStringLiteral("Could not open %1: %2.").arg(m_settings.describe(), m_client->errorString()));
+        emit failed(QStringLiteral("Could not open %1: %2.")
+                        .arg(m_settings.describe(), sentenceBody(m_client->errorString(), QStringLiteral("unknown error"))));
     }
 }
 
@@ -136,11 +149,8 @@ void ModbusLink::onStateChanged(QModbusDevice::State state)
             QMetaObject::invokeMethod(
                 this,
                 [this] {
-                    QString why = m_lastError.isEmpty() ? m_client->errorString() : m_lastError;
-                    if (why.isEmpty())
-                        why = QStringLiteral("no answer");
-                    if (why.endsWith(QLatin1Char('.')))
-                        why.chop(1);
+                    const QString why =
+                        sentenceBody(m_lastError.isEmpty() ? m_client->errorString() : m_lastError, QStringLiteral("no answer"));
                     emit failed(QStringLiteral("Could not connect to %1: %2.").arg(m_settings.describe(), why));
                 },
                 Qt::QueuedConnection);
@@ -150,26 +160,34 @@ void ModbusLink::onStateChanged(QModbusDevice::State state)
     }
 }
 
-void ModbusLink::read(Table table, quint16 address, quint16 count, Callback done)
+void ModbusLink::read(Table table, quint16 address, quint16 count, Callback done, int unit)
 {
     const QString what = QStringLiteral("%1 %2..%3").arg(tableName(table)).arg(address).arg(address + count - 1);
     if (!isOpen()) {
         done(IoResult{false, {}, 0, false, QStringLiteral("Not connected to %1.").arg(m_settings.describe())});
         return;
     }
-    send(m_client->sendReadRequest(QModbusDataUnit(qtTable(table), address, count), m_settings.unit),
-         std::move(done), what);
+    // Qt pads coil and discrete-input answers to whole bytes: keep exactly what was asked for.
+    send(m_client->sendReadRequest(QModbusDataUnit(qtTable(table), address, count), unit < 0 ? m_settings.unit : unit),
+         [count, done = std::move(done)](const IoResult &r) {
+             if (!r.ok || r.values.size() <= count)
+                 return done(r);
+             IoResult trimmed = r;
+             trimmed.values.resize(count);
+             done(trimmed);
+         },
+         what);
 }
 
-void ModbusLink::write(Table table, quint16 address, const QList<quint16> &values, Callback done)
+void ModbusLink::write(Table table, quint16 address, const QList<quint16> &values, Callback done, int unit)
 {
     const QString what = QStringLiteral("write %1 %2").arg(tableName(table)).arg(address);
     if (!isOpen()) {
         done(IoResult{false, {}, 0, false, QStringLiteral("Not connected to %1.").arg(m_settings.describe())});
         return;
     }
-    QModbusDataUnit unit(qtTable(table), address, values);
-    send(m_client->sendWriteRequest(unit, m_settings.unit), std::move(done), what);
+    QModbusDataUnit data(qtTable(table), address, values);
+    send(m_client->sendWriteRequest(data, unit < 0 ? m_settings.unit : unit), std::move(done), what);
 }
 
 void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
@@ -178,7 +196,22 @@ void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
         done(IoResult{false, {}, 0, false, QStringLiteral("Could not send %1: %2.").arg(what, m_client->errorString())});
         return;
     }
-    auto handle = [reply, done = std::move(done)]() {
+    if (reply->isFinished()) { // broadcasts finish at once
+        reply->deleteLater();
+        done(IoResult{reply->error() == QModbusDevice::NoError, reply->result().values(), 0, false, {}});
+        return;
+    }
+    // Exactly one answer per request: Qt may emit finished() twice for one reply when the connection closes,
+    // and after a truncated frame it never finishes the reply at all, so a watchdog of our own ends it.
+    auto pending = std::make_shared<Callback>(std::move(done));
+    auto answer = [pending](const IoResult &r) {
+        if (!*pending)
+            return;
+        const Callback cb = std::move(*pending);
+        *pending = nullptr;
+        cb(r);
+    };
+    connect(reply, &QModbusReply::finished, this, [reply, answer]() {
         IoResult r;
         r.ok = reply->error() == QModbusDevice::NoError;
         if (r.ok) {
@@ -189,20 +222,14 @@ void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
             r.error = describeReplyError(reply->error(), r.exceptionCode, reply->errorString());
         }
         reply->deleteLater();
-        done(r);
-    };
-    if (reply->isFinished()) {
-        handle();
-        return;
-    }
-    // Qt may emit finished() twice for one reply when the connection closes; answer the first only.
-    auto fired = std::make_shared<bool>(false);
-    connect(reply, &QModbusReply::finished, this, [fired, handle]() {
-        if (*fired)
-            return;
-        *fired = true;
-        handle();
+        answer(r);
     });
+    auto *watchdog = new QTimer(reply);
+    watchdog->setSingleShot(true);
+    connect(watchdog, &QTimer::timeout, this, [answer] {
+        answer(IoResult{false, {}, 0, true, QStringLiteral("The device did not finish its answer in time.")});
+    });
+    watchdog->start(m_client->timeout() * (m_client->numberOfRetries() + 1) + kWatchdogSlackMs);
 }
 
 } // namespace pyrolink

@@ -45,8 +45,13 @@ public:
     bool isOpen() const;
     QModbusClient *client() const { return m_client; }
 
-    void read(Table table, quint16 address, quint16 count, Callback done);
-    void write(Table table, quint16 address, const QList<quint16> &values, Callback done);
+    /// Reads `count` registers (or bits). `unit` -1 means the settings' unit id; several devices on one RTU line
+    /// share one link and name their own.
+    void read(Table table, quint16 address, quint16 count, Callback done, int unit = -1);
+    void write(Table table, quint16 address, const QList<quint16> &values, Callback done, int unit = -1);
+
+    /// Beyond Qt's own timeout and retries, how long a reply may stay open before the link gives up on it.
+    static constexpr int kWatchdogSlackMs = 500;
 
     int connectTimeoutMs() const { return m_connectTimeoutMs; }
     void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
@@ -68,7 +73,9 @@ private:
     QString m_lastError; ///< the client's last error text, kept for the failed() sentence
 };
 
-/// "Illegal data address (exception 2)" and similar for an error reported by a reply.
+/// Qt's error text without its final full stop, or `fallback` when empty.
+QString sentenceBody(QString text, const QString &fallback);
+/// "The device answered Illegal data address (Modbus exception 2)." and similar for an error of a reply.
 QString describeReplyError(QModbusDevice::Error error, int exceptionCode, const QString &qtText);
 
 } // namespace pyrolink

@@ -4,7 +4,7 @@
 
 namespace pyrolink {
 
-QList<ReadBlock> ReadPlanner::plan(QList<const RegisterDef *> registers, int maxGap)
+QList<ReadBlock> ReadPlanner::plan(QList<const RegisterDef *> registers, int maxGap, const JoinRule &mayJoin)
 {
     std::stable_sort(registers.begin(), registers.end(), [](const RegisterDef *a, const RegisterDef *b) {
         return a->table != b->table ? int(a->table) < int(b->table) : a->address < b->address;
@@ -16,7 +16,8 @@ QList<ReadBlock> ReadPlanner::plan(QList<const RegisterDef *> registers, int max
             ReadBlock &b = blocks.last();
             const int end = b.start + b.count; // one past the last address
             const int newEnd = std::max(end, int(r->address) + r->width());
-            if (b.table == r->table && int(r->address) <= end + maxGap && newEnd - b.start <= limit) {
+            if (b.table == r->table && int(r->address) <= end + maxGap && newEnd - b.start <= limit &&
+                (!mayJoin || mayJoin(b.registers.last(), r))) {
                 b.count = quint16(newEnd - b.start);
                 b.registers.append(r);
                 continue;

@@ -4,6 +4,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace pyrolink {
 
 /// One Modbus read request: a contiguous range of one table and the registers it serves.
@@ -23,7 +25,10 @@ public:
     static constexpr int kMaxRegisters = 125;
     static constexpr int kMaxBits = 2000;
 
-    static QList<ReadBlock> plan(QList<const RegisterDef *> registers, int maxGap = 0);
+    /// May `next` join the block that ends with `previous`? (Used to respect splits learned from a device.)
+    using JoinRule = std::function<bool(const RegisterDef *previous, const RegisterDef *next)>;
+
+    static QList<ReadBlock> plan(QList<const RegisterDef *> registers, int maxGap = 0, const JoinRule &mayJoin = {});
     /// The words of one register out of a block's answer.
     static QList<quint16> slice(const ReadBlock &block, const QList<quint16> &values, const RegisterDef &def);
 };

@@ -1,6 +1,6 @@
 #include "RegisterIo.h"
 
-#include "ReadPlanner.h"
+#include "poll/PollPlanner.h"
 #include "profile/Codec.h"
 
 #include <QDateTime>
@@ -21,6 +21,8 @@ QString qualityName(Quality q)
 
 struct RegisterIo::ReadJob
 {
+    explicit ReadJob(int maxGap) : planner(maxGap) {}
+    PollPlanner planner;
     QList<const RegisterDef *> order;
     QList<ReadBlock> blocks;
     QHash<const RegisterDef *, Reading> results;
@@ -50,9 +52,9 @@ Reading RegisterIo::makeReading(const RegisterDef &def, const QList<quint16> &ra
 
 void RegisterIo::read(const QList<const RegisterDef *> &registers, ReadDone done, int maxGap)
 {
-    auto job = std::make_shared<ReadJob>();
+    auto job = std::make_shared<ReadJob>(maxGap);
     job->order = registers;
-    job->blocks = ReadPlanner::plan(registers, maxGap);
+    job->blocks = job->planner.plan(registers);
     job->done = std::move(done);
     nextBlock(job);
 }
@@ -73,9 +75,9 @@ void RegisterIo::nextBlock(const std::shared_ptr<ReadJob> &job)
             for (const RegisterDef *def : block.registers)
                 job->results.insert(def, makeReading(*def, ReadPlanner::slice(block, res.values, *def), now));
         } else if (res.exceptionCode == 2 && block.registers.size() > 1) {
-            // Some address in the merged range does not exist on this device: read each register alone.
-            for (auto it = block.registers.crbegin(); it != block.registers.crend(); ++it)
-                job->blocks.prepend(ReadBlock{block.table, (*it)->address, quint16((*it)->width()), {*it}});
+            // Some address in the merged range does not exist on this device: split as the planner learns.
+            job->planner.learnRefused(block);
+            job->blocks = job->planner.plan(block.registers) + job->blocks;
         } else {
             for (const RegisterDef *def : block.registers) {
                 Reading r;
@@ -88,7 +90,7 @@ void RegisterIo::nextBlock(const std::shared_ptr<ReadJob> &job)
             }
         }
         nextBlock(job);
-    });
+    }, m_unit);
 }
 
 std::optional<WriteItem> RegisterIo::prepare(const RegisterDef &def, double value, QString *error)
@@ -163,8 +165,8 @@ void RegisterIo::nextWrite(const std::shared_ptr<WriteJob> &job)
                          }
                          job->outcomes.append(out);
                          nextWrite(job);
-                     });
-    });
+                     }, m_unit);
+    }, m_unit);
 }
 
 QString displayUnit(const Profile &profile, const RegisterDef &def, const QList<Reading> &readings)

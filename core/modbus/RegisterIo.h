@@ -40,6 +40,8 @@ public:
     using WriteDone = std::function<void(const QList<WriteOutcome> &)>;
 
     explicit RegisterIo(ModbusLink *link, QObject *parent = nullptr);
+    /// Unit id for every request (-1: the link's own). Devices sharing one RTU line each name theirs.
+    void setUnit(int unit) { m_unit = unit; }
 
     /// Reads the registers; the callback gets one Reading per register, in the order given.
     void read(const QList<const RegisterDef *> &registers, ReadDone done, int maxGap = 0);
@@ -60,6 +62,7 @@ private:
     void nextWrite(const std::shared_ptr<WriteJob> &job);
 
     ModbusLink *m_link;
+    int m_unit = -1;
 };
 
 /// The unit a register shows, after the profile's unit selectors (°C/°F switch) given the values read.

@@ -41,6 +41,16 @@ const RegisterDef *Profile::find(const QString &idOrAddress, const QString &mode
 {
     if (const auto *r = findById(idOrAddress, model))
         return r;
+    // "discrete_input:16640" names the table where several tables use the same address.
+    const qsizetype colon = idOrAddress.indexOf(QLatin1Char(':'));
+    if (colon > 0) {
+        const auto table = tableFromName(idOrAddress.left(colon));
+        const QString rest = idOrAddress.mid(colon + 1);
+        bool ok = false;
+        const uint address = rest.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) ? rest.mid(2).toUInt(&ok, 16)
+                                                                                      : rest.toUInt(&ok, 10);
+        return table && ok && address <= 0xFFFF ? findAt(*table, quint16(address), model) : nullptr;
+    }
     bool ok = false;
     const uint address = idOrAddress.startsWith(QLatin1String("0x"), Qt::CaseInsensitive)
                              ? idOrAddress.mid(2).toUInt(&ok, 16)

@@ -41,7 +41,7 @@ public:
     int defaultPort = 502;
     int defaultUnit = 1;
     WordOrder defaultWordOrder = WordOrder::Be;
-    int defaultBaud = 19200;
+    int defaultBaud = 0; ///< 0: the profile names none
     QChar defaultParity = QLatin1Char('N');
     int defaultStopBits = 1;
     QList<ModelDef> models;
@@ -57,7 +57,8 @@ public:
     const ModelDef *model(const QString &id) const;
     /// Registers that exist on this model, in profile order.
     QList<const RegisterDef *> registersFor(const QString &model) const;
-    /// A register by id, or by decimal / 0x-hex address (holding first, then input, then bit tables).
+    /// A register by id, by decimal / 0x-hex address (holding first, then input, then bit tables), or by
+    /// TABLE:ADDRESS ("discrete_input:16640") where tables share an address.
     const RegisterDef *find(const QString &idOrAddress, const QString &model) const;
     const RegisterDef *findById(const QString &id, const QString &model) const;
     const RegisterDef *findAt(Table table, quint16 address, const QString &model) const;

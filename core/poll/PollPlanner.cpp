@@ -1,0 +1,45 @@
+#include "PollPlanner.h"
+
+namespace pyrolink {
+
+QList<ReadBlock> PollPlanner::plan(const QList<const RegisterDef *> &due) const
+{
+    QList<const RegisterDef *> wanted;
+    wanted.reserve(due.size());
+    for (const RegisterDef *d : due)
+        if (!m_missing.contains(d))
+            wanted.append(d);
+    return ReadPlanner::plan(wanted, m_maxGap,
+                             [this](const RegisterDef *, const RegisterDef *next) { return !m_barriers.contains(key(next)); });
+}
+
+QList<const RegisterDef *> PollPlanner::learnRefused(const ReadBlock &block)
+{
+    if (block.registers.size() <= 1) {
+        for (const RegisterDef *d : block.registers)
+            m_missing.insert(d);
+        return block.registers;
+    }
+    // Registers in address order; split at the gaps first, since unused addresses are the usual culprits.
+    QList<const RegisterDef *> regs = block.registers;
+    std::sort(regs.begin(), regs.end(), [](auto *a, auto *b) { return a->address < b->address; });
+    bool splitAtGap = false;
+    for (int i = 1; i < regs.size(); ++i) {
+        if (regs.at(i)->address > regs.at(i - 1)->lastAddress() + 1) {
+            m_barriers.insert(key(regs.at(i)));
+            splitAtGap = true;
+        }
+    }
+    if (!splitAtGap)
+        for (int i = 1; i < regs.size(); ++i)
+            m_barriers.insert(key(regs.at(i)));
+    return {};
+}
+
+void PollPlanner::reset()
+{
+    m_barriers.clear();
+    m_missing.clear();
+}
+
+} // namespace pyrolink
