@@ -92,6 +92,25 @@ ProfileRegistry &CliContext::registry()
     return *m_registry;
 }
 
+bool CliContext::namedRegisters(const Profile &profile, const QString &model, QList<const RegisterDef *> *out)
+{
+    for (const QString &name : m_parser.positionalArguments()) {
+        const RegisterDef *def = profile.find(name, model);
+        if (!def) {
+            fail(
+                ExitUsage,
+                QStringLiteral("Profile %1 (model %2) has no register \"%3\".").arg(profile.id, model, name));
+            return false;
+        }
+        if (!def->isReadable()) {
+            fail(ExitUsage, QStringLiteral("%1 (%2) is write-only.").arg(def->name, def->id));
+            return false;
+        }
+        out->append(def);
+    }
+    return true;
+}
+
 bool CliContext::profileAndModel(std::shared_ptr<const Profile> *profile, QString *model)
 {
     const QString id = m_parser.isSet(QStringLiteral("profile")) ? m_parser.value(QStringLiteral("profile"))

@@ -39,6 +39,9 @@ public:
     /// Profile and model from --profile/--model (defaults: optris-ct and its first model).
     bool profileAndModel(std::shared_ptr<const Profile> *profile, QString *model);
     ProfileRegistry &registry();
+    /// The registers named by the positional arguments (ids, addresses, TABLE:ADDRESS), each readable.
+    /// Prints the error and returns false for a name the profile does not know for this model.
+    bool namedRegisters(const Profile &profile, const QString &model, QList<const RegisterDef *> *out);
 
     /// "100ms", "1.5s", "10m", "2h" or a bare number of milliseconds; nullopt if malformed.
     static std::optional<qint64> parseDurationMs(const QString &text);

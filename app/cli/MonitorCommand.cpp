@@ -2,13 +2,12 @@
 
 #include "CliContext.h"
 #include "SignalWatcher.h"
-#include "modbus/RegisterIo.h"
+#include "poll/DevicePoller.h"
 #include "profile/Codec.h"
 #include "sim/DeviceSimulator.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QTimer>
 
 namespace pyrolink::cli {
 
@@ -22,8 +21,8 @@ int MonitorCommand::run(const QStringList &args)
     ctx.parser().addOptions({
         {QStringLiteral("simulate"),
          QStringLiteral("Start the built-in simulator of the profile and poll it.")},
-        {QStringLiteral("interval"), QStringLiteral("Milliseconds between polls (default 1000)."),
-         QStringLiteral("ms"), QStringLiteral("1000")},
+        {QStringLiteral("interval"), QStringLiteral("Time between polls: 500ms, 1s, ... (default 1s)."),
+         QStringLiteral("time"), QStringLiteral("1s")},
         {QStringLiteral("samples"), QStringLiteral("Stop after this many polls (default: run until Ctrl+C)."),
          QStringLiteral("n"), QStringLiteral("0")},
     });
@@ -37,31 +36,16 @@ int MonitorCommand::run(const QStringList &args)
     QString model;
     if (!ctx.profileAndModel(&profile, &model))
         return ExitUsage;
+    const auto interval = CliContext::parseDurationMs(ctx.parser().value(QStringLiteral("interval")));
+    if (!interval || *interval < 10 || *interval > 3600000)
+        return CliContext::fail(ExitUsage, QStringLiteral("--interval must be a time from 10ms to 1h."));
     bool ok = false;
-    const int interval = ctx.parser().value(QStringLiteral("interval")).toInt(&ok);
-    if (!ok || interval < 10)
-        return CliContext::fail(ExitUsage, QStringLiteral("--interval must be at least 10 ms."));
     const int samples = ctx.parser().value(QStringLiteral("samples")).toInt(&ok);
     if (!ok || samples < 0)
         return CliContext::fail(ExitUsage, QStringLiteral("--samples must be 0 or more."));
-
-    QList<const RegisterDef *> regs;
-    for (const QString &name : ctx.parser().positionalArguments()) {
-        const RegisterDef *def = profile->find(name, model);
-        if (!def || !def->isReadable())
-            return CliContext::fail(ExitUsage,
-                                    QStringLiteral("Profile %1 (model %2) has no readable register \"%3\".")
-                                        .arg(profile->id, model, name));
-        regs.append(def);
-    }
-    if (regs.isEmpty())
-        for (const RegisterDef *def : profile->registersFor(model))
-            if (def->poll == PollClass::Fast && def->isNumeric())
-                regs.append(def);
-    QList<const RegisterDef *> toRead = regs;
-    for (const UnitSelector &sel : profile->unitSelectors)
-        if (const RegisterDef *d = profile->findById(sel.registerId, model); d && !toRead.contains(d))
-            toRead.append(d);
+    QList<const RegisterDef *> columns;
+    if (!ctx.namedRegisters(*profile, model, &columns))
+        return ExitUsage;
 
     std::unique_ptr<DeviceSimulator> sim;
     ConnectionSettings settings;
@@ -79,66 +63,41 @@ int MonitorCommand::run(const QStringList &args)
         return ExitUsage;
     }
 
-    SignalWatcher watcher;
-    QObject::connect(&watcher, &SignalWatcher::interrupted, qApp, &QCoreApplication::quit);
-    ModbusLink link(settings);
-    RegisterIo io(&link);
+    DevicePoller poller(profile, model, settings);
+    if (columns.isEmpty())
+        for (const RegisterDef *def : poller.cycleRegisters())
+            if (def->isNumeric())
+                columns.append(def);
+    poller.setCycleRegisters(profile->withUnitSelectors(columns, model));
+    poller.setInterval(PollClass::Fast, int(*interval));
+
     QStringList header{QStringLiteral("time    ")};
-    for (const RegisterDef *d : regs)
+    for (const RegisterDef *d : columns)
         header << QStringLiteral("%1").arg(d->id, 14);
     CliContext::print(header.join(QStringLiteral("  ")));
 
-    int done = 0;
-    bool busy = false;
-    int exitCode = ExitOk;
-    QTimer timer;
-    auto poll = [&] {
-        if (busy)
-            return; // the device is slower than the interval: skip a tick rather than queue requests
-        busy = true;
-        auto readNow = [&] {
-            io.read(toRead, [&](const QList<Reading> &readings) {
-                busy = false;
-                QStringList cells{QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))};
-                for (const Reading &r : readings) {
-                    if (!regs.contains(r.def))
-                        continue;
-                    const QString text = r.quality == Quality::Good
-                                             ? Codec::formatValue(*r.def, r.value) + QLatin1Char(' ') +
-                                                   displayUnit(*profile, *r.def, readings)
-                                             : QStringLiteral("stale");
-                    cells << QStringLiteral("%1").arg(text.trimmed(), 14);
-                }
-                CliContext::print(cells.join(QStringLiteral("  ")));
-                if (samples && ++done >= samples)
-                    QCoreApplication::quit();
-            });
-        };
-        if (link.isOpen()) {
-            readNow();
-            return;
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::interrupted, qApp, &QCoreApplication::quit);
+    QObject::connect(&poller, &DevicePoller::message, [](const QString &m) { CliContext::fail(0, m); });
+    int printed = 0;
+    QObject::connect(&poller, &DevicePoller::cycleCompleted, [&](qint64 ts) {
+        QStringList cells{QDateTime::fromMSecsSinceEpoch(ts).toString(QStringLiteral("HH:mm:ss"))};
+        for (const RegisterDef *d : columns) {
+            const Reading &r = poller.reading(poller.rowOf(d));
+            const QString text = r.quality == Quality::Good
+                                     ? Codec::formatWords(*d, r.raw) + QLatin1Char(' ') +
+                                           displayUnit(*profile, *d, poller.readings())
+                                     : qualityName(r.quality);
+            cells << QStringLiteral("%1").arg(text.trimmed(), 14);
         }
-        QObject::connect(&link, &ModbusLink::opened, &timer, readNow, Qt::SingleShotConnection);
-        QObject::connect(
-            &link, &ModbusLink::failed, &timer,
-            [&](const QString &why) {
-                busy = false;
-                QObject::disconnect(&link, &ModbusLink::opened, &timer, nullptr);
-                CliContext::fail(ExitDevice, why + QStringLiteral(" Retrying."));
-                if (samples && ++done >= samples) {
-                    exitCode = ExitDevice;
-                    QCoreApplication::quit();
-                }
-            },
-            Qt::SingleShotConnection);
-        link.open();
-    };
-    QObject::connect(&timer, &QTimer::timeout, poll);
-    timer.start(interval);
-    QTimer::singleShot(0, poll);
-    const int loop = QCoreApplication::exec();
-    link.close();
-    return loop ? loop : exitCode;
+        CliContext::print(cells.join(QStringLiteral("  ")));
+        if (samples && ++printed >= samples)
+            QCoreApplication::quit();
+    });
+    poller.start();
+    const int code = QCoreApplication::exec();
+    poller.stop();
+    return code;
 }
 
 } // namespace pyrolink::cli

@@ -113,22 +113,12 @@ int ReadCommand::run(const QStringList &args)
     } else {
         if (!ctx.profileAndModel(&profile, &model))
             return ExitUsage;
-        const QStringList names = ctx.parser().positionalArguments();
-        if (names.isEmpty()) {
+        if (!ctx.namedRegisters(*profile, model, &wanted))
+            return ExitUsage;
+        if (wanted.isEmpty()) {
             for (const RegisterDef *def : profile->registersFor(model))
                 if (def->isReadable() && def->poll != PollClass::Never)
                     wanted.append(def);
-        }
-        for (const QString &name : names) {
-            const RegisterDef *def = profile->find(name, model);
-            if (!def)
-                return CliContext::fail(ExitUsage,
-                                        QStringLiteral("Profile %1 (model %2) has no register \"%3\".")
-                                            .arg(profile->id, model, name));
-            if (!def->isReadable())
-                return CliContext::fail(ExitUsage,
-                                        QStringLiteral("%1 (%2) is write-only.").arg(def->name, def->id));
-            wanted.append(def);
         }
     }
 
@@ -136,18 +126,8 @@ int ReadCommand::run(const QStringList &args)
     if (!ctx.connection(&settings, profile.get()))
         return ExitUsage;
 
-    // Unit selectors (a °C/°F switch) must be read too, even when not asked for.
-    QList<const RegisterDef *> toRead = wanted;
-    if (profile) {
-        for (const UnitSelector &sel : profile->unitSelectors) {
-            const RegisterDef *selDef = profile->findById(sel.registerId, model);
-            bool needed = false;
-            for (const RegisterDef *d : wanted)
-                needed = needed || d->unit == sel.replaces;
-            if (selDef && needed && !toRead.contains(selDef))
-                toRead.append(selDef);
-        }
-    }
+    // Unit selectors (a °C/°F switch) are read too, even when not asked for.
+    const QList<const RegisterDef *> toRead = profile ? profile->withUnitSelectors(wanted, model) : wanted;
 
     ModbusLink link(settings);
     QString error;

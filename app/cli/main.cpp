@@ -1,5 +1,6 @@
 // pyrolink-cli: the command-line face of the Pyrolink core. Each subcommand lives in its own class.
 #include "CliContext.h"
+#include "LogCommand.h"
 #include "MonitorCommand.h"
 #include "ProfilesCommand.h"
 #include "ReadCommand.h"
@@ -21,6 +22,7 @@ const Command kCommands[] = {
     {"profiles", ProfilesCommand::run, "List, show or check device profiles."},
     {"read", ReadCommand::run, "Read registers and print engineering values (table or --json)."},
     {"write", WriteCommand::run, "Validate, write and verify registers in engineering units."},
+    {"log", LogCommand::run, "Poll at a fixed interval and record to CSV."},
     {"monitor", MonitorCommand::run, "Poll a device (or --simulate) and print live values."},
     {"simulate", SimulateCommand::run, "Serve simulated devices over Modbus TCP."},
 };

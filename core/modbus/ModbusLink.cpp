@@ -18,10 +18,14 @@ namespace {
 QModbusDataUnit::RegisterType qtTable(Table t)
 {
     switch (t) {
-    case Table::Coil: return QModbusDataUnit::Coils;
-    case Table::DiscreteInput: return QModbusDataUnit::DiscreteInputs;
-    case Table::Input: return QModbusDataUnit::InputRegisters;
-    case Table::Holding: break;
+    case Table::Coil:
+        return QModbusDataUnit::Coils;
+    case Table::DiscreteInput:
+        return QModbusDataUnit::DiscreteInputs;
+    case Table::Input:
+        return QModbusDataUnit::InputRegisters;
+    case Table::Holding:
+        break;
     }
     return QModbusDataUnit::HoldingRegisters;
 }
@@ -49,15 +53,20 @@ QString describeReplyError(QModbusDevice::Error error, int exceptionCode, const 
 {
     const QString qtText = sentenceBody(qtTextIn, QStringLiteral("no reason given"));
     switch (error) {
-    case QModbusDevice::NoError: return {};
+    case QModbusDevice::NoError:
+        return {};
     case QModbusDevice::ProtocolError:
         return QStringLiteral("The device answered %1 (Modbus exception %2).")
             .arg(modbusExceptionName(exceptionCode))
             .arg(exceptionCode);
-    case QModbusDevice::TimeoutError: return QStringLiteral("The device did not answer in time.");
-    case QModbusDevice::ConnectionError: return QStringLiteral("The connection failed: %1.").arg(qtText);
-    case QModbusDevice::ReplyAbortedError: return QStringLiteral("The request was aborted: %1.").arg(qtText);
-    default: break;
+    case QModbusDevice::TimeoutError:
+        return QStringLiteral("The device did not answer in time.");
+    case QModbusDevice::ConnectionError:
+        return QStringLiteral("The connection failed: %1.").arg(qtText);
+    case QModbusDevice::ReplyAbortedError:
+        return QStringLiteral("The request was aborted: %1.").arg(qtText);
+    default:
+        break;
     }
     return QStringLiteral("The request failed: %1.").arg(qtText);
 }
@@ -105,7 +114,10 @@ ModbusLink::~ModbusLink()
         m_client->disconnect(this);
 }
 
-bool ModbusLink::isOpen() const { return m_client->state() == QModbusDevice::ConnectedState; }
+bool ModbusLink::isOpen() const
+{
+    return m_client->state() == QModbusDevice::ConnectedState;
+}
 
 void ModbusLink::open()
 {
@@ -122,7 +134,8 @@ void ModbusLink::open()
         m_opening = false;
         m_connectTimer->stop();
         emit failed(QStringLiteral("Could not open %1: %2.")
-                        .arg(m_settings.describe(), sentenceBody(m_client->errorString(), QStringLiteral("unknown error"))));
+                        .arg(m_settings.describe(),
+                             sentenceBody(m_client->errorString(), QStringLiteral("unknown error"))));
     }
 }
 
@@ -150,8 +163,10 @@ void ModbusLink::onStateChanged(QModbusDevice::State state)
                 this,
                 [this] {
                     const QString why =
-                        sentenceBody(m_lastError.isEmpty() ? m_client->errorString() : m_lastError, QStringLiteral("no answer"));
-                    emit failed(QStringLiteral("Could not connect to %1: %2.").arg(m_settings.describe(), why));
+                        sentenceBody(m_lastError.isEmpty() ? m_client->errorString() : m_lastError,
+                                     QStringLiteral("no answer"));
+                    emit failed(
+                        QStringLiteral("Could not connect to %1: %2.").arg(m_settings.describe(), why));
                 },
                 Qt::QueuedConnection);
         } else {
@@ -162,28 +177,33 @@ void ModbusLink::onStateChanged(QModbusDevice::State state)
 
 void ModbusLink::read(Table table, quint16 address, quint16 count, Callback done, int unit)
 {
-    const QString what = QStringLiteral("%1 %2..%3").arg(tableName(table)).arg(address).arg(address + count - 1);
+    const QString what =
+        QStringLiteral("%1 %2..%3").arg(tableName(table)).arg(address).arg(address + count - 1);
     if (!isOpen()) {
-        done(IoResult{false, {}, 0, false, QStringLiteral("Not connected to %1.").arg(m_settings.describe())});
+        done(
+            IoResult{false, {}, 0, false, QStringLiteral("Not connected to %1.").arg(m_settings.describe())});
         return;
     }
     // Qt pads coil and discrete-input answers to whole bytes: keep exactly what was asked for.
-    send(m_client->sendReadRequest(QModbusDataUnit(qtTable(table), address, count), unit < 0 ? m_settings.unit : unit),
-         [count, done = std::move(done)](const IoResult &r) {
-             if (!r.ok || r.values.size() <= count)
-                 return done(r);
-             IoResult trimmed = r;
-             trimmed.values.resize(count);
-             done(trimmed);
-         },
-         what);
+    send(
+        m_client->sendReadRequest(QModbusDataUnit(qtTable(table), address, count),
+                                  unit < 0 ? m_settings.unit : unit),
+        [count, done = std::move(done)](const IoResult &r) {
+            if (!r.ok || r.values.size() <= count)
+                return done(r);
+            IoResult trimmed = r;
+            trimmed.values.resize(count);
+            done(trimmed);
+        },
+        what);
 }
 
 void ModbusLink::write(Table table, quint16 address, const QList<quint16> &values, Callback done, int unit)
 {
     const QString what = QStringLiteral("write %1 %2").arg(tableName(table)).arg(address);
     if (!isOpen()) {
-        done(IoResult{false, {}, 0, false, QStringLiteral("Not connected to %1.").arg(m_settings.describe())});
+        done(
+            IoResult{false, {}, 0, false, QStringLiteral("Not connected to %1.").arg(m_settings.describe())});
         return;
     }
     QModbusDataUnit data(qtTable(table), address, values);
@@ -193,7 +213,11 @@ void ModbusLink::write(Table table, quint16 address, const QList<quint16> &value
 void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
 {
     if (!reply) {
-        done(IoResult{false, {}, 0, false, QStringLiteral("Could not send %1: %2.").arg(what, m_client->errorString())});
+        done(IoResult{false,
+                      {},
+                      0,
+                      false,
+                      QStringLiteral("Could not send %1: %2.").arg(what, m_client->errorString())});
         return;
     }
     if (reply->isFinished()) { // broadcasts finish at once
@@ -217,7 +241,8 @@ void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
         if (r.ok) {
             r.values = reply->result().values();
         } else {
-            r.exceptionCode = reply->error() == QModbusDevice::ProtocolError ? int(reply->rawResult().exceptionCode()) : 0;
+            r.exceptionCode =
+                reply->error() == QModbusDevice::ProtocolError ? int(reply->rawResult().exceptionCode()) : 0;
             r.timeout = reply->error() == QModbusDevice::TimeoutError;
             r.error = describeReplyError(reply->error(), r.exceptionCode, reply->errorString());
         }

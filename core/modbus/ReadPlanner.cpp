@@ -28,7 +28,8 @@ QList<ReadBlock> ReadPlanner::plan(QList<const RegisterDef *> registers, int max
     return blocks;
 }
 
-QList<quint16> ReadPlanner::slice(const ReadBlock &block, const QList<quint16> &values, const RegisterDef &def)
+QList<quint16> ReadPlanner::slice(const ReadBlock &block, const QList<quint16> &values,
+                                  const RegisterDef &def)
 {
     return values.mid(def.address - block.start, def.width());
 }

@@ -11,10 +11,14 @@ namespace pyrolink {
 QString qualityName(Quality q)
 {
     switch (q) {
-    case Quality::Good: return QStringLiteral("good");
-    case Quality::Stale: return QStringLiteral("stale");
-    case Quality::Error: return QStringLiteral("error");
-    case Quality::Unknown: break;
+    case Quality::Good:
+        return QStringLiteral("good");
+    case Quality::Stale:
+        return QStringLiteral("stale");
+    case Quality::Error:
+        return QStringLiteral("error");
+    case Quality::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
 }
@@ -69,28 +73,34 @@ void RegisterIo::nextBlock(const std::shared_ptr<ReadJob> &job)
         return;
     }
     const ReadBlock block = job->blocks.takeFirst();
-    m_link->read(block.table, block.start, block.count, [this, job, block](const IoResult &res) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (res.ok && res.values.size() >= block.count) {
-            for (const RegisterDef *def : block.registers)
-                job->results.insert(def, makeReading(*def, ReadPlanner::slice(block, res.values, *def), now));
-        } else if (res.exceptionCode == 2 && block.registers.size() > 1) {
-            // Some address in the merged range does not exist on this device: split as the planner learns.
-            job->planner.learnRefused(block);
-            job->blocks = job->planner.plan(block.registers) + job->blocks;
-        } else {
-            for (const RegisterDef *def : block.registers) {
-                Reading r;
-                r.def = def;
-                r.quality = Quality::Error;
-                r.timestampMs = now;
-                r.error = res.ok ? QStringLiteral("The device answered with too few registers.") : res.error;
-                r.exceptionCode = res.exceptionCode;
-                job->results.insert(def, r);
+    m_link->read(
+        block.table, block.start, block.count,
+        [this, job, block](const IoResult &res) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            if (res.ok && res.values.size() >= block.count) {
+                for (const RegisterDef *def : block.registers)
+                    job->results.insert(def,
+                                        makeReading(*def, ReadPlanner::slice(block, res.values, *def), now));
+            } else if (res.exceptionCode == 2 && block.registers.size() > 1) {
+                // Some address in the merged range does not exist on this device: split as the planner
+                // learns.
+                job->planner.learnRefused(block);
+                job->blocks = job->planner.plan(block.registers) + job->blocks;
+            } else {
+                for (const RegisterDef *def : block.registers) {
+                    Reading r;
+                    r.def = def;
+                    r.quality = Quality::Error;
+                    r.timestampMs = now;
+                    r.error =
+                        res.ok ? QStringLiteral("The device answered with too few registers.") : res.error;
+                    r.exceptionCode = res.exceptionCode;
+                    job->results.insert(def, r);
+                }
             }
-        }
-        nextBlock(job);
-    }, m_unit);
+            nextBlock(job);
+        },
+        m_unit);
 }
 
 std::optional<WriteItem> RegisterIo::prepare(const RegisterDef &def, double value, QString *error)
@@ -143,30 +153,36 @@ void RegisterIo::nextWrite(const std::shared_ptr<WriteJob> &job)
     }
     const WriteItem item = job->items.takeFirst();
     const RegisterDef &def = *item.def;
-    m_link->write(def.table, def.address, item.words, [this, job, item](const IoResult &res) {
-        WriteOutcome out{item, res.ok, false, {}, res.error, res.exceptionCode};
-        if (!res.ok || item.def->isAction || !item.def->isReadable()) {
-            job->outcomes.append(out);
-            nextWrite(job);
-            return;
-        }
-        m_link->read(item.def->table, item.def->address, quint16(item.def->width()),
-                     [this, job, out](const IoResult &back) mutable {
-                         if (back.ok) {
-                             out.readBack = back.values;
-                             out.verified = back.values == out.item.words;
-                             if (!out.verified)
-                                 out.error = QStringLiteral("%1 reads back %2 after writing %3.")
-                                                 .arg(out.item.def->name, Codec::formatWords(*out.item.def, back.values),
-                                                      Codec::formatWords(*out.item.def, out.item.words));
-                         } else {
-                             out.error = QStringLiteral("Written, but the read-back failed: %1").arg(back.error);
-                             out.exceptionCode = back.exceptionCode;
-                         }
-                         job->outcomes.append(out);
-                         nextWrite(job);
-                     }, m_unit);
-    }, m_unit);
+    m_link->write(
+        def.table, def.address, item.words,
+        [this, job, item](const IoResult &res) {
+            WriteOutcome out{item, res.ok, false, {}, res.error, res.exceptionCode};
+            if (!res.ok || item.def->isAction || !item.def->isReadable()) {
+                job->outcomes.append(out);
+                nextWrite(job);
+                return;
+            }
+            m_link->read(
+                item.def->table, item.def->address, quint16(item.def->width()),
+                [this, job, out](const IoResult &back) mutable {
+                    if (back.ok) {
+                        out.readBack = back.values;
+                        out.verified = back.values == out.item.words;
+                        if (!out.verified)
+                            out.error =
+                                QStringLiteral("%1 reads back %2 after writing %3.")
+                                    .arg(out.item.def->name, Codec::formatWords(*out.item.def, back.values),
+                                         Codec::formatWords(*out.item.def, out.item.words));
+                    } else {
+                        out.error = QStringLiteral("Written, but the read-back failed: %1").arg(back.error);
+                        out.exceptionCode = back.exceptionCode;
+                    }
+                    job->outcomes.append(out);
+                    nextWrite(job);
+                },
+                m_unit);
+        },
+        m_unit);
 }
 
 QString displayUnit(const Profile &profile, const RegisterDef &def, const QList<Reading> &readings)

@@ -9,8 +9,9 @@ QList<ReadBlock> PollPlanner::plan(const QList<const RegisterDef *> &due) const
     for (const RegisterDef *d : due)
         if (!m_missing.contains(d))
             wanted.append(d);
-    return ReadPlanner::plan(wanted, m_maxGap,
-                             [this](const RegisterDef *, const RegisterDef *next) { return !m_barriers.contains(key(next)); });
+    return ReadPlanner::plan(wanted, m_maxGap, [this](const RegisterDef *, const RegisterDef *next) {
+        return !m_barriers.contains(key(next));
+    });
 }
 
 QList<const RegisterDef *> PollPlanner::learnRefused(const ReadBlock &block)

@@ -2,7 +2,10 @@
 
 namespace pyrolink {
 
-bool Profile::hasModel(const QString &id) const { return model(id) != nullptr; }
+bool Profile::hasModel(const QString &id) const
+{
+    return model(id) != nullptr;
+}
 
 const ModelDef *Profile::model(const QString &id) const
 {
@@ -47,8 +50,9 @@ const RegisterDef *Profile::find(const QString &idOrAddress, const QString &mode
         const auto table = tableFromName(idOrAddress.left(colon));
         const QString rest = idOrAddress.mid(colon + 1);
         bool ok = false;
-        const uint address = rest.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) ? rest.mid(2).toUInt(&ok, 16)
-                                                                                      : rest.toUInt(&ok, 10);
+        const uint address = rest.startsWith(QLatin1String("0x"), Qt::CaseInsensitive)
+                                 ? rest.mid(2).toUInt(&ok, 16)
+                                 : rest.toUInt(&ok, 10);
         return table && ok && address <= 0xFFFF ? findAt(*table, quint16(address), model) : nullptr;
     }
     bool ok = false;
@@ -69,6 +73,24 @@ const GroupDef *Profile::group(const QString &id) const
         if (g.id == id)
             return &g;
     return nullptr;
+}
+
+QList<const RegisterDef *> Profile::withUnitSelectors(const QList<const RegisterDef *> &registers,
+                                                      const QString &model) const
+{
+    QList<const RegisterDef *> out = registers;
+    for (const UnitSelector &sel : unitSelectors) {
+        const RegisterDef *selector = findById(sel.registerId, model);
+        if (!selector || out.contains(selector))
+            continue;
+        for (const RegisterDef *r : registers) {
+            if (r->unit == sel.replaces) {
+                out.append(selector);
+                break;
+            }
+        }
+    }
+    return out;
 }
 
 const UnitSelector *Profile::unitSelectorFor(const QString &unit) const

@@ -63,6 +63,10 @@ public:
     const RegisterDef *findById(const QString &id, const QString &model) const;
     const RegisterDef *findAt(Table table, quint16 address, const QString &model) const;
     const GroupDef *group(const QString &id) const;
+    /// `registers` plus the unit-selector registers their units depend on (the °C/°F switch), so that what
+    /// is read can be shown in the device's current unit.
+    QList<const RegisterDef *> withUnitSelectors(const QList<const RegisterDef *> &registers,
+                                                 const QString &model) const;
     /// The selector that changes the unit of registers with unit `unit`, if any.
     const UnitSelector *unitSelectorFor(const QString &unit) const;
 };
