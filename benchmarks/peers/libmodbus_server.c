@@ -4,6 +4,9 @@
  * discrete inputs 0..1999; answers exception 2 elsewhere. One client at a time, CLIENTS clients in turn
  * (default: forever). Prints "READY PORT" once listening. */
 #include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 #include <modbus.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +41,9 @@ int main(int argc, char **argv)
     while (clients != 0) {
         if (modbus_tcp_accept(ctx, &listener) < 0)
             break;
+        /* Answers go out at once even when the client pipelines requests (no Nagle delay). */
+        const int one = 1;
+        setsockopt(modbus_get_socket(ctx), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         for (;;) {
             const int rc = modbus_receive(ctx, query);
             if (rc > 0)

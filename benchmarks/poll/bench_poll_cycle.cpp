@@ -6,8 +6,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QModbusReply>
+#include <QModbusTcpClient>
 #include <QTextStream>
 #include <QTimer>
+#include <QVariant>
 
 using namespace pyrolink;
 
@@ -20,7 +23,11 @@ int main(int argc, char *argv[])
          {QStringLiteral("seconds"), QStringLiteral("Run time."), QStringLiteral("s"), QStringLiteral("3")},
          {QStringLiteral("model"), QStringLiteral("Optris model."), QStringLiteral("m"),
           QStringLiteral("ctratio")},
-         {QStringLiteral("plan"), QStringLiteral("Only print the requests of one full cycle.")}});
+         {QStringLiteral("plan"), QStringLiteral("Only print the requests of one full cycle.")},
+         {QStringLiteral("bare-qt"),
+          QStringLiteral("Issue the plan with a bare QModbusTcpClient (Qt's ceiling).")},
+         {QStringLiteral("in-flight"), QStringLiteral("Requests in flight (pipelining)."),
+          QStringLiteral("n"), QStringLiteral("1")}});
     p.process(app);
     QTextStream out(stdout);
 
@@ -41,6 +48,53 @@ int main(int argc, char *argv[])
         out << blocks.join(QLatin1Char(' ')) << '\n';
         return 0;
     }
+
+    if (p.isSet(QStringLiteral("bare-qt"))) {
+        // The same requests with nothing of ours around them: what Qt's client alone can do.
+        const QList<ReadBlock> plan = poller.planner().plan(poller.registers());
+        QModbusTcpClient client;
+        client.setConnectionParameter(QModbusDevice::NetworkAddressParameter, QStringLiteral("127.0.0.1"));
+        client.setConnectionParameter(QModbusDevice::NetworkPortParameter, settings.port);
+        quint64 cycles = 0;
+        int next = 0;
+        bool stopped = false;
+        QElapsedTimer clock;
+        std::function<void()> sendNext = [&] {
+            const ReadBlock &b = plan.at(next);
+            QModbusReply *reply = client.sendReadRequest(
+                QModbusDataUnit(b.table == Table::Input ? QModbusDataUnit::InputRegisters
+                                                        : QModbusDataUnit::HoldingRegisters,
+                                b.start, b.count),
+                1);
+            if (!reply)
+                return;
+            QObject::connect(reply, &QModbusReply::finished, &app, [&, reply] {
+                reply->deleteLater();
+                if (stopped)
+                    return;
+                if (++next == plan.size()) {
+                    next = 0;
+                    ++cycles;
+                }
+                sendNext();
+            });
+        };
+        QObject::connect(&client, &QModbusDevice::stateChanged, &app, [&](QModbusDevice::State s) {
+            if (s == QModbusDevice::ConnectedState) {
+                clock.start();
+                sendNext();
+            }
+        });
+        client.connectDevice();
+        QTimer::singleShot(int(p.value(QStringLiteral("seconds")).toDouble() * 1000), &app, [&] {
+            stopped = true;
+            app.quit();
+        });
+        app.exec();
+        out << "qt.cycles_per_s " << QString::number(cycles / (clock.elapsed() / 1000.0), 'f', 1) << '\n';
+        return 0;
+    }
+    poller.setMaxInFlight(p.value(QStringLiteral("in-flight")).toInt());
 
     QElapsedTimer clock;
     quint64 cyclesAtStart = 0, requestsAtStart = 0;

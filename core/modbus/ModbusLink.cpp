@@ -7,6 +7,7 @@
 #include <QModbusRtuSerialClient>
 #include <QModbusTcpClient>
 #include <QSerialPort>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QVariant>
 
@@ -96,6 +97,9 @@ ModbusLink::ModbusLink(const ConnectionSettings &settings, QObject *parent)
             m_lastError = m_client->errorString();
     });
     m_connectTimer->setSingleShot(true);
+    m_clock.start();
+    m_watchdog = new QTimer(this);
+    connect(m_watchdog, &QTimer::timeout, this, &ModbusLink::checkOutstanding);
     connect(m_connectTimer, &QTimer::timeout, this, [this] {
         if (!m_opening)
             return;
@@ -150,6 +154,12 @@ void ModbusLink::close()
 void ModbusLink::onStateChanged(QModbusDevice::State state)
 {
     qCDebug(lcLink) << m_settings.describe() << "state" << state;
+    if (state == QModbusDevice::ConnectedState) {
+        // Qt's Modbus client leaves Nagle's algorithm on: a second request sent before the first is answered
+        // then waits for a delayed ACK (40 ms on Linux). libmodbus turns it off too.
+        if (auto *socket = m_client->findChild<QTcpSocket *>())
+            socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    }
     if (state == QModbusDevice::ConnectedState && m_opening) {
         m_opening = false;
         m_connectTimer->stop();
@@ -235,7 +245,9 @@ void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
         *pending = nullptr;
         cb(r);
     };
-    connect(reply, &QModbusReply::finished, this, [reply, answer]() {
+    const quint64 id = ++m_nextRequestId;
+    connect(reply, &QModbusReply::finished, this, [this, id, reply, answer]() {
+        m_outstanding.remove(id);
         IoResult r;
         r.ok = reply->error() == QModbusDevice::NoError;
         if (r.ok) {
@@ -249,12 +261,29 @@ void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
         reply->deleteLater();
         answer(r);
     });
-    auto *watchdog = new QTimer(reply);
-    watchdog->setSingleShot(true);
-    connect(watchdog, &QTimer::timeout, this, [answer] {
-        answer(IoResult{false, {}, 0, true, QStringLiteral("The device did not finish its answer in time.")});
-    });
-    watchdog->start(m_client->timeout() * (m_client->numberOfRetries() + 1) + kWatchdogSlackMs);
+    // One watchdog for all outstanding requests, rather than a timer object per request.
+    const qint64 deadline =
+        m_clock.elapsed() + m_client->timeout() * (m_client->numberOfRetries() + 1) + kWatchdogSlackMs;
+    m_outstanding.insert(id, Outstanding{deadline, answer});
+    if (!m_watchdog->isActive())
+        m_watchdog->start(kWatchdogSlackMs);
+}
+
+void ModbusLink::checkOutstanding()
+{
+    const qint64 now = m_clock.elapsed();
+    for (auto it = m_outstanding.begin(); it != m_outstanding.end();) {
+        if (it->deadline <= now) {
+            const auto answer = std::move(it->answer);
+            it = m_outstanding.erase(it);
+            answer(IoResult{
+                false, {}, 0, true, QStringLiteral("The device did not finish its answer in time.")});
+        } else {
+            ++it;
+        }
+    }
+    if (m_outstanding.isEmpty())
+        m_watchdog->stop();
 }
 
 } // namespace pyrolink

@@ -3,6 +3,8 @@
 #include "ConnectionSettings.h"
 #include "profile/RegisterDef.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QModbusDevice>
 #include <QObject>
@@ -23,7 +25,7 @@ struct IoResult
     QList<quint16> values; ///< registers read (bits as 0/1 for coils and discrete inputs)
     int exceptionCode = 0; ///< Modbus exception, 0 if none
     bool timeout = false;
-    QString error;         ///< one sentence, empty when ok
+    QString error; ///< one sentence, empty when ok
 };
 
 /// One connection to one Modbus device over TCP or RTU, on QModbusTcpClient / QModbusRtuSerialClient.
@@ -45,8 +47,8 @@ public:
     bool isOpen() const;
     QModbusClient *client() const { return m_client; }
 
-    /// Reads `count` registers (or bits). `unit` -1 means the settings' unit id; several devices on one RTU line
-    /// share one link and name their own.
+    /// Reads `count` registers (or bits). `unit` -1 means the settings' unit id; several devices on one RTU
+    /// line share one link and name their own.
     void read(Table table, quint16 address, quint16 count, Callback done, int unit = -1);
     void write(Table table, quint16 address, const QList<quint16> &values, Callback done, int unit = -1);
 
@@ -64,10 +66,21 @@ signals:
 private:
     void send(QModbusReply *reply, Callback done, const QString &what);
     void onStateChanged(QModbusDevice::State state);
+    void checkOutstanding();
+
+    struct Outstanding
+    {
+        qint64 deadline = 0;
+        std::function<void(const IoResult &)> answer;
+    };
 
     ConnectionSettings m_settings;
     QModbusClient *m_client = nullptr;
     QTimer *m_connectTimer = nullptr;
+    QTimer *m_watchdog = nullptr;
+    QElapsedTimer m_clock;
+    QHash<quint64, Outstanding> m_outstanding; ///< replies not yet answered, by request id
+    quint64 m_nextRequestId = 0;
     int m_connectTimeoutMs = 3000;
     bool m_opening = false;
     QString m_lastError; ///< the client's last error text, kept for the failed() sentence

@@ -48,6 +48,7 @@ void DevicePoller::init()
         r.def = def;
         m_readings.append(r);
     }
+    m_dirtyFlags.assign(size_t(m_registers.size()), 0);
     m_intervals = {{PollClass::Fast, 100}, {PollClass::Slow, 0}};
     for (PollClass c : {PollClass::Fast, PollClass::Slow}) {
         auto *t = new QTimer(this);
@@ -61,9 +62,11 @@ void DevicePoller::init()
     m_notifyTimer = new QTimer(this);
     m_notifyTimer->setSingleShot(true);
     connect(m_notifyTimer, &QTimer::timeout, this, [this] {
-        QList<int> rows(m_dirty.begin(), m_dirty.end());
+        QList<int> rows;
+        rows.swap(m_dirtyRows);
+        for (int row : rows)
+            m_dirtyFlags[size_t(row)] = 0;
         std::sort(rows.begin(), rows.end());
-        m_dirty.clear();
         emit valuesChanged(rows);
     });
     connect(m_link.get(), &ModbusLink::opened, this, &DevicePoller::onOpened);
@@ -88,6 +91,7 @@ const Reading *DevicePoller::reading(const QString &id) const
 
 void DevicePoller::setCycleRegisters(const QList<const RegisterDef *> &registers)
 {
+    m_cyclePlanGeneration = -1;
     m_cycleRegisters.clear();
     for (const RegisterDef *def : registers)
         if (m_rows.contains(def))
@@ -177,6 +181,7 @@ void DevicePoller::onOpened()
     if (m_state != State::Connecting)
         return;
     const bool wasDown = m_downSince.isValid();
+    m_troubled = false;
     setState(State::Connected);
     m_backoffMs = kFirstBackoffMs;
     m_consecutiveTimeouts = 0;
@@ -257,12 +262,13 @@ void DevicePoller::tick(PollClass c)
         m_fastCycleClock.start();
     }
     if (c == PollClass::Fast)
-        due = cycleRegisters();
+        enqueueCycle();
     for (const RegisterDef *def : std::as_const(m_registers))
         if ((c != PollClass::Fast && def->poll == c) || (!m_onceDone && def->poll == PollClass::Once))
             due.append(def);
     m_onceDone = true;
-    enqueue(due);
+    if (!due.isEmpty())
+        enqueue(due);
     pump();
     if (c == PollClass::Fast && m_queue.empty() && m_inFlight == 0)
         finishJob(); // nothing to read: the cycle is complete at once
@@ -317,11 +323,22 @@ void DevicePoller::enqueue(const QList<const RegisterDef *> &due, bool front)
         m_queued.insert(def);
     if (front) {
         for (auto it = blocks.crbegin(); it != blocks.crend(); ++it)
-            m_queue.push_front(Job{*it, false, {}, {}});
+            m_queue.push_front(Job{*it, false, false, {}, {}});
     } else {
         for (const ReadBlock &b : blocks)
-            m_queue.push_back(Job{b, false, {}, {}});
+            m_queue.push_back(Job{b, false, false, {}, {}});
     }
+}
+
+void DevicePoller::enqueueCycle()
+{
+    // The same registers every cycle: plan once, and again only when the device taught the planner something.
+    if (m_cyclePlanGeneration != m_planner.generation()) {
+        m_cyclePlan = m_planner.plan(cycleRegisters());
+        m_cyclePlanGeneration = m_planner.generation();
+    }
+    for (const ReadBlock &b : std::as_const(m_cyclePlan))
+        m_queue.push_back(Job{b, false, true, {}, {}});
 }
 
 void DevicePoller::pump()
@@ -368,8 +385,9 @@ void DevicePoller::send(const Job &job)
         });
         return;
     }
-    for (const RegisterDef *def : job.block.registers)
-        m_queued.remove(def);
+    if (!job.isCycle)
+        for (const RegisterDef *def : job.block.registers)
+            m_queued.remove(def);
     ++m_stats.requests;
     if (m_fastCycleActive)
         ++m_fastCycleRequests;
@@ -402,11 +420,25 @@ void DevicePoller::onRead(const ReadBlock &block, const IoResult &res)
     if (res.ok && res.values.size() >= block.count) {
         ++m_stats.responses;
         m_consecutiveTimeouts = 0;
+        if (m_troubled) {
+            m_troubled = false;
+            say(tr("The device answers normally again."));
+        }
         for (const RegisterDef *def : block.registers) {
             const int row = rowOf(def);
             if (row < 0)
                 continue;
-            m_readings[row] = RegisterIo::makeReading(*def, ReadPlanner::slice(block, res.values, *def), now);
+            // Updated in place: the raw list keeps its capacity, no allocation per register per cycle.
+            Reading &r = m_readings[row];
+            const qsizetype offset = def->address - block.start;
+            r.raw.resize(def->width());
+            std::copy_n(res.values.constBegin() + offset, def->width(), r.raw.begin());
+            r.value =
+                def->isNumeric() ? Codec::decode(*def, r.raw) : std::numeric_limits<double>::quiet_NaN();
+            r.quality = Quality::Good;
+            r.timestampMs = now;
+            r.error.clear();
+            r.exceptionCode = 0;
             markDirty(row);
         }
     } else if (res.exceptionCode) {
@@ -425,8 +457,12 @@ void DevicePoller::onRead(const ReadBlock &block, const IoResult &res)
             }
         } else {
             failAll(Quality::Error, block.registers);
+            if (!m_troubled || m_lastMessage != res.error)
+                say(res.error); // once per kind of trouble, not once per request
+            m_troubled = true;
         }
     } else if (res.timeout) {
+        m_troubled = true;
         ++m_stats.timeouts;
         failAll(Quality::Stale, block.registers);
         if (++m_consecutiveTimeouts >= m_lostAfter) {
@@ -463,7 +499,10 @@ void DevicePoller::finishJob()
 
 void DevicePoller::markDirty(int row)
 {
-    m_dirty.insert(row);
+    if (!m_dirtyFlags[size_t(row)]) {
+        m_dirtyFlags[size_t(row)] = 1;
+        m_dirtyRows.append(row);
+    }
     if (!m_notifyTimer->isActive())
         m_notifyTimer->start(kNotifyIntervalMs);
 }

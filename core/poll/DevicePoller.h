@@ -103,6 +103,7 @@ private:
     {
         ReadBlock block;
         bool isWrite = false;
+        bool isCycle = false; ///< part of the planned fast cycle (not tracked in m_queued)
         QList<WriteItem> items;
         RegisterIo::WriteDone done;
     };
@@ -118,6 +119,7 @@ private:
     void scheduleReconnect();
     void tick(PollClass c);
     void enqueue(const QList<const RegisterDef *> &due, bool front = false);
+    void enqueueCycle();
     void pump();
     void send(const Job &job);
     void onRead(const ReadBlock &block, const IoResult &res);
@@ -133,13 +135,16 @@ private:
     PollPlanner m_planner;
     QList<const RegisterDef *> m_registers;
     QList<const RegisterDef *> m_cycleRegisters; ///< empty: poll class Fast
+    QList<ReadBlock> m_cyclePlan; ///< the fast cycle's requests, planned once per planner generation
+    int m_cyclePlanGeneration = -1;
     QHash<const RegisterDef *, int> m_rows;
     QList<Reading> m_readings;
     QHash<PollClass, int> m_intervals;
     QHash<PollClass, QTimer *> m_timers;
     QTimer *m_reconnectTimer = nullptr;
     QTimer *m_notifyTimer = nullptr;
-    QSet<int> m_dirty;
+    QList<int> m_dirtyRows;
+    std::vector<char> m_dirtyFlags; ///< per row: already in m_dirtyRows
     std::deque<Job> m_queue;
     QSet<const RegisterDef *> m_queued; ///< registers already waiting in m_queue: never ask twice
     int m_inFlight = 0;
@@ -149,6 +154,7 @@ private:
     int m_backoffMs = kFirstBackoffMs;
     quint64 m_generation = 0; ///< answers from before a reconnect are ignored
     bool m_onceDone = false;
+    bool m_troubled = false; ///< answers failed since the last good one: the next good one is announced
     bool m_fastCycleActive = false;
     int m_fastCycleRequests = 0;
     QElapsedTimer m_fastCycleClock;

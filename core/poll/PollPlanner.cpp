@@ -16,6 +16,7 @@ QList<ReadBlock> PollPlanner::plan(const QList<const RegisterDef *> &due) const
 
 QList<const RegisterDef *> PollPlanner::learnRefused(const ReadBlock &block)
 {
+    ++m_generation;
     if (block.registers.size() <= 1) {
         for (const RegisterDef *d : block.registers)
             m_missing.insert(d);
@@ -39,6 +40,7 @@ QList<const RegisterDef *> PollPlanner::learnRefused(const ReadBlock &block)
 
 void PollPlanner::reset()
 {
+    ++m_generation;
     m_barriers.clear();
     m_missing.clear();
 }

@@ -31,12 +31,15 @@ public:
     int learnedSplits() const { return int(m_barriers.size()); }
     /// Forget what was learned (a different device may answer at this address now).
     void reset();
+    /// Changes whenever something is learned or forgotten: a plan made at another generation is outdated.
+    int generation() const { return m_generation; }
 
 private:
     static quint32 key(const RegisterDef *def) { return (quint32(def->table) << 16) | def->address; }
     int m_maxGap;
     QSet<quint32> m_barriers; ///< a register that must start a new block
     QSet<const RegisterDef *> m_missing;
+    int m_generation = 0;
 };
 
 } // namespace pyrolink
