@@ -2,6 +2,7 @@
 
 #include "profile/Codec.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QModbusReply>
 #include <QModbusRtuSerialClient>
@@ -194,10 +195,20 @@ void ModbusLink::read(Table table, quint16 address, quint16 count, Callback done
             IoResult{false, {}, 0, false, QStringLiteral("Not connected to %1.").arg(m_settings.describe())});
         return;
     }
+    const int u = unit < 0 ? m_settings.unit : unit;
+    if (m_traffic) {
+        static const char codes[] = {0x01, 0x02, 0x04,
+                                     0x03}; // by Table: coil, discrete input, input, holding
+        QByteArray pdu;
+        pdu.append(codes[int(table)]).append(char(address >> 8)).append(char(address & 0xFF));
+        pdu.append(char(count >> 8)).append(char(count & 0xFF));
+        logRequest(
+            u, pdu,
+            QStringLiteral("Read %1 %2..%3").arg(tableName(table)).arg(address).arg(address + count - 1));
+    }
     // Qt pads coil and discrete-input answers to whole bytes: keep exactly what was asked for.
     send(
-        m_client->sendReadRequest(QModbusDataUnit(qtTable(table), address, count),
-                                  unit < 0 ? m_settings.unit : unit),
+        m_client->sendReadRequest(QModbusDataUnit(qtTable(table), address, count), u),
         [count, done = std::move(done)](const IoResult &r) {
             if (!r.ok || r.values.size() <= count)
                 return done(r);
@@ -205,7 +216,7 @@ void ModbusLink::read(Table table, quint16 address, quint16 count, Callback done
             trimmed.values.resize(count);
             done(trimmed);
         },
-        what);
+        what, u);
 }
 
 void ModbusLink::write(Table table, quint16 address, const QList<quint16> &values, Callback done, int unit)
@@ -216,11 +227,39 @@ void ModbusLink::write(Table table, quint16 address, const QList<quint16> &value
             IoResult{false, {}, 0, false, QStringLiteral("Not connected to %1.").arg(m_settings.describe())});
         return;
     }
+    const int u = unit < 0 ? m_settings.unit : unit;
+    if (m_traffic) {
+        const bool bits = table == Table::Coil;
+        QByteArray pdu;
+        if (values.size() == 1) { // Qt sends single writes as function 5 / 6
+            const quint16 v = bits ? (values.first() ? 0xFF00 : 0x0000) : values.first();
+            pdu.append(char(bits ? 0x05 : 0x06)).append(char(address >> 8)).append(char(address & 0xFF));
+            pdu.append(char(v >> 8)).append(char(v & 0xFF));
+        } else {
+            pdu.append(char(bits ? 0x0F : 0x10)).append(char(address >> 8)).append(char(address & 0xFF));
+            pdu.append(char(values.size() >> 8)).append(char(values.size() & 0xFF));
+            for (quint16 v : values)
+                pdu.append(char(v >> 8)).append(char(v & 0xFF));
+        }
+        QStringList shown;
+        for (quint16 v : values)
+            shown << QString::number(v);
+        logRequest(u, pdu,
+                   QStringLiteral("Write %1 %2 = %3")
+                       .arg(tableName(table))
+                       .arg(address)
+                       .arg(shown.join(QLatin1Char(' '))));
+    }
     QModbusDataUnit data(qtTable(table), address, values);
-    send(m_client->sendWriteRequest(data, unit < 0 ? m_settings.unit : unit), std::move(done), what);
+    send(m_client->sendWriteRequest(data, u), std::move(done), what, u);
 }
 
-void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
+void ModbusLink::logRequest(int unit, const QByteArray &pdu, const QString &meaning)
+{
+    emit traffic(TrafficEntry{QDateTime::currentMSecsSinceEpoch(), true, unit, pdu, meaning, false});
+}
+
+void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what, int unit)
 {
     if (!reply) {
         done(IoResult{false,
@@ -246,7 +285,7 @@ void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
         cb(r);
     };
     const quint64 id = ++m_nextRequestId;
-    connect(reply, &QModbusReply::finished, this, [this, id, reply, answer]() {
+    connect(reply, &QModbusReply::finished, this, [this, id, reply, answer, unit]() {
         m_outstanding.remove(id);
         IoResult r;
         r.ok = reply->error() == QModbusDevice::NoError;
@@ -257,6 +296,17 @@ void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what)
                 reply->error() == QModbusDevice::ProtocolError ? int(reply->rawResult().exceptionCode()) : 0;
             r.timeout = reply->error() == QModbusDevice::TimeoutError;
             r.error = describeReplyError(reply->error(), r.exceptionCode, reply->errorString());
+        }
+        if (m_traffic) {
+            const QModbusResponse raw = reply->rawResult();
+            QByteArray pdu;
+            if (raw.isValid())
+                pdu.append(char(raw.functionCode() | (raw.isException() ? 0x80 : 0))).append(raw.data());
+            const QString meaning =
+                r.ok ? (r.values.isEmpty() ? QStringLiteral("Done")
+                                           : QStringLiteral("%1 values").arg(r.values.size()))
+                     : r.error;
+            emit traffic(TrafficEntry{QDateTime::currentMSecsSinceEpoch(), false, unit, pdu, meaning, !r.ok});
         }
         reply->deleteLater();
         answer(r);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionSettings.h"
+#include "TrafficEntry.h"
 #include "profile/RegisterDef.h"
 
 #include <QElapsedTimer>
@@ -55,6 +56,10 @@ public:
     /// Beyond Qt's own timeout and retries, how long a reply may stay open before the link gives up on it.
     static constexpr int kWatchdogSlackMs = 500;
 
+    /// Emit traffic() for every request and answer (costs a little per request: off unless someone looks).
+    void setTrafficLogging(bool on) { m_traffic = on; }
+    bool trafficLogging() const { return m_traffic; }
+
     int connectTimeoutMs() const { return m_connectTimeoutMs; }
     void setConnectTimeoutMs(int ms) { m_connectTimeoutMs = ms; }
 
@@ -62,9 +67,11 @@ signals:
     void opened();
     void failed(const QString &error);
     void closed();
+    void traffic(const pyrolink::TrafficEntry &entry);
 
 private:
-    void send(QModbusReply *reply, Callback done, const QString &what);
+    void send(QModbusReply *reply, Callback done, const QString &what, int unit);
+    void logRequest(int unit, const QByteArray &pdu, const QString &meaning);
     void onStateChanged(QModbusDevice::State state);
     void checkOutstanding();
 
@@ -81,6 +88,7 @@ private:
     QElapsedTimer m_clock;
     QHash<quint64, Outstanding> m_outstanding; ///< replies not yet answered, by request id
     quint64 m_nextRequestId = 0;
+    bool m_traffic = false;
     int m_connectTimeoutMs = 3000;
     bool m_opening = false;
     QString m_lastError; ///< the client's last error text, kept for the failed() sentence

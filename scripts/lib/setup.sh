@@ -8,8 +8,11 @@ PYROLINK_BUILD="${PYROLINK_BUILD:-$PYROLINK_ROOT/build}"
 PYROLINK_PACKAGES=(
     # tool chain
     cmake ninja-build g++ pkg-config
-    # Qt 6: core library, serial bus, serial port
-    qt6-base-dev qt6-serialbus-dev libqt6serialport6-dev
+    # Qt 6: core library, serial bus, serial port; widgets and charts (Charts needs Qt6OpenGL's dev files)
+    qt6-base-dev qt6-serialbus-dev qt6-serialport-dev qt6-charts-dev libqt6opengl6-dev libgl1-mesa-dev
+    qt6-svg-dev
+    # the GUI under test and for screenshots without a display
+    xvfb xauth
     # independent Modbus peers for the tests, RTU without hardware
     python3 python3-pymodbus python3-serial-asyncio python3-jsonschema mbpoll socat libmodbus-dev
 )

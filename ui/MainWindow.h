@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+
+namespace pyrolink {
+
+class DeviceManager;
+class DeviceSession;
+class DevicesPanel;
+class ProfileRegistry;
+class SessionPanel;
+
+/// The application window: a thin assembly of feature panels. Devices on the left; the selected device's
+/// live values, configuration, diagnostics and recording in tabs.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(DeviceManager *devices, ProfileRegistry *profiles, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Shows the tab named live, configuration, diagnostics or recording. False for another name.
+    bool showTab(const QString &name);
+    static QStringList tabNames();
+    DevicesPanel *devicesPanel() const { return m_devicesPanel; }
+    SessionPanel *panel(const QString &name) const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void setCurrent(DeviceSession *session);
+    void updateStatus();
+    void restoreSettings();
+
+    DeviceManager *m_devices;
+    DevicesPanel *m_devicesPanel;
+    QTabWidget *m_tabs;
+    QList<SessionPanel *> m_panels;
+    QLabel *m_status;
+    DeviceSession *m_current = nullptr;
+};
+
+} // namespace pyrolink

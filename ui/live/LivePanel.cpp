@@ -1,0 +1,9 @@
+#include "LivePanel.h"
+
+namespace pyrolink {
+
+LivePanel::LivePanel(QWidget *parent) : SessionPanel(parent) {}
+
+void LivePanel::sessionChanged() {}
+
+} // namespace pyrolink
