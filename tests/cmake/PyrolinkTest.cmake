@@ -15,3 +15,9 @@ function(pyrolink_add_test name)
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
     add_test(NAME ${name} COMMAND ${name})
 endfunction()
+
+# pyrolink_add_gui_test(<name> <source>...): a widget test, linked to pyrolink_ui, run offscreen (no display).
+function(pyrolink_add_gui_test name)
+    pyrolink_add_test(${name} ${ARGN} LIBRARIES pyrolink_ui)
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
+endfunction()
