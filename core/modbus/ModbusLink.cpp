@@ -121,13 +121,17 @@ ModbusLink::~ModbusLink()
 
 bool ModbusLink::isOpen() const
 {
-    return m_client->state() == QModbusDevice::ConnectedState;
+    return !m_closing && m_client->state() == QModbusDevice::ConnectedState;
 }
 
 void ModbusLink::open()
 {
     if (isOpen()) {
         emit opened();
+        return;
+    }
+    if (m_closing) {
+        m_reopen = true; // a close() is on its way: open again once it is through
         return;
     }
     if (m_opening || m_client->state() == QModbusDevice::ConnectingState)
@@ -146,6 +150,9 @@ void ModbusLink::open()
 
 void ModbusLink::close()
 {
+    m_reopen = false;
+    if (m_client->state() != QModbusDevice::UnconnectedState)
+        m_closing = true;
     m_opening = false;
     m_connectTimer->stop();
     // Queued: disconnecting inside a reply's finished() makes Qt emit finished() again for that reply.
@@ -166,6 +173,13 @@ void ModbusLink::onStateChanged(QModbusDevice::State state)
         m_connectTimer->stop();
         emit opened();
     } else if (state == QModbusDevice::UnconnectedState) {
+        if (m_closing) {
+            m_closing = false;
+            emit closed();
+            if (std::exchange(m_reopen, false))
+                open();
+            return;
+        }
         if (m_opening) {
             m_opening = false;
             m_connectTimer->stop();

@@ -91,7 +91,9 @@ private:
     bool m_traffic = false;
     int m_connectTimeoutMs = 3000;
     bool m_opening = false;
-    QString m_lastError; ///< the client's last error text, kept for the failed() sentence
+    bool m_closing = false; ///< close() asked, the client not yet unconnected: not open any more
+    bool m_reopen = false;  ///< open() came during a close: open when it is through
+    QString m_lastError;    ///< the client's last error text, kept for the failed() sentence
 };
 
 /// Qt's error text without its final full stop, or `fallback` when empty.

@@ -60,6 +60,13 @@ void LiveValuesModel::onValuesChanged(const QList<int> &rows)
             ++s.count;
         }
     }
+    // A °C/°F switch changes the unit of rows that were not re-read.
+    for (int row : rows) {
+        if (isUnitSelector(row)) {
+            emit dataChanged(index(0, Unit), index(rowCount() - 1, Unit));
+            break;
+        }
+    }
     // Contiguous runs keep the number of dataChanged() signals small.
     int first = rows.first(), last = rows.first();
     for (int i = 1; i <= rows.size(); ++i) {
@@ -71,6 +78,15 @@ void LiveValuesModel::onValuesChanged(const QList<int> &rows)
         if (i < rows.size())
             first = last = rows.at(i);
     }
+}
+
+bool LiveValuesModel::isUnitSelector(int row) const
+{
+    const QString &id = m_poller->reading(row).def->id;
+    for (const UnitSelector &sel : m_poller->profile().unitSelectors)
+        if (sel.registerId == id)
+            return true;
+    return false;
 }
 
 QVariant LiveValuesModel::data(const QModelIndex &index, int role) const

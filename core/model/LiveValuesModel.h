@@ -47,6 +47,7 @@ private:
         qint64 lastTimestamp = 0;
     };
     void onValuesChanged(const QList<int> &rows);
+    bool isUnitSelector(int row) const;
 
     QPointer<DevicePoller> m_poller;
     QList<RunningStats> m_stats;

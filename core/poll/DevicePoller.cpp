@@ -152,16 +152,31 @@ void DevicePoller::start()
     connectLink();
 }
 
+void DevicePoller::dropQueue(const QString &why)
+{
+    std::deque<Job> queue;
+    queue.swap(m_queue);
+    m_queued.clear();
+    m_inFlight = 0;
+    m_writeInFlight = false;
+    m_fastCycleActive = false;
+    for (const Job &job : queue) {
+        if (!job.isWrite || !job.done)
+            continue;
+        QList<WriteOutcome> outcomes;
+        for (const WriteItem &item : job.items)
+            outcomes.append(WriteOutcome{item, false, false, {}, why, 0});
+        job.done(outcomes);
+    }
+}
+
 void DevicePoller::stop()
 {
     ++m_generation;
     for (QTimer *t : std::as_const(m_timers))
         t->stop();
     m_reconnectTimer->stop();
-    m_queue.clear();
-    m_queued.clear();
-    m_inFlight = 0;
-    m_fastCycleActive = false;
+    dropQueue(tr("Polling was stopped before the write was sent."));
     if (m_link.use_count() == 1)
         m_link->close();
     setState(State::Stopped);
@@ -185,7 +200,7 @@ void DevicePoller::onOpened()
     setState(State::Connected);
     m_backoffMs = kFirstBackoffMs;
     m_consecutiveTimeouts = 0;
-    m_onceDone = false;
+    m_connectedAtMs = QDateTime::currentMSecsSinceEpoch();
     if (wasDown) {
         ++m_stats.reconnects;
         say(tr("Reconnected after %1 s.").arg(m_downSince.elapsed() / 1000.0, 0, 'f', 1));
@@ -217,10 +232,7 @@ void DevicePoller::onLinkClosed()
 void DevicePoller::lost(const QString &why)
 {
     ++m_generation;
-    m_queue.clear();
-    m_queued.clear();
-    m_inFlight = 0;
-    m_fastCycleActive = false;
+    dropQueue(tr("The write was not sent: %1").arg(why));
     if (!m_downSince.isValid())
         m_downSince.start();
     markStale(why);
@@ -234,10 +246,10 @@ void DevicePoller::lost(const QString &why)
 void DevicePoller::scheduleReconnect()
 {
     setState(State::Waiting);
-    const QString why = m_lastMessage;
-    say(tr("%1 Values are stale; trying again in %2 s.")
-            .arg(why.endsWith(QLatin1Char('.')) ? why : why + QLatin1Char('.'))
-            .arg(m_backoffMs / 1000.0, 0, 'f', m_backoffMs % 1000 ? 2 : 0));
+    QString why = m_lastMessage;
+    while (why.endsWith(QLatin1Char('.')))
+        why.chop(1);
+    say(tr("%1; values are stale, trying again in %2 s.").arg(why, QString::number(m_backoffMs / 1000.0)));
     m_reconnectTimer->start(m_backoffMs);
     m_backoffMs = std::min(m_backoffMs * 2, kMaxBackoffMs);
 }
@@ -263,10 +275,18 @@ void DevicePoller::tick(PollClass c)
     }
     if (c == PollClass::Fast)
         enqueueCycle();
-    for (const RegisterDef *def : std::as_const(m_registers))
-        if ((c != PollClass::Fast && def->poll == c) || (!m_onceDone && def->poll == PollClass::Once))
+    const QList<const RegisterDef *> inCycle =
+        c == PollClass::Fast ? cycleRegisters() : QList<const RegisterDef *>();
+    for (const RegisterDef *def : std::as_const(m_registers)) {
+        if (c != PollClass::Fast && def->poll == c) {
             due.append(def);
-    m_onceDone = true;
+        } else if (c == PollClass::Fast && def->poll == PollClass::Once && !inCycle.contains(def)) {
+            // Identity is read once per connection, and again after a passing failure (busy, timeout).
+            const Reading &r = m_readings.at(m_rows.value(def));
+            if (r.quality != Quality::Good || r.timestampMs < m_connectedAtMs)
+                due.append(def);
+        }
+    }
     if (!due.isEmpty())
         enqueue(due);
     pump();
@@ -345,7 +365,7 @@ void DevicePoller::pump()
 {
     while (m_state == State::Connected && m_inFlight < m_maxInFlight && !m_queue.empty()) {
         // A write waits until the reads ahead of it are answered: it must be the only request in flight.
-        if (m_queue.front().isWrite && m_inFlight > 0)
+        if (m_writeInFlight || (m_queue.front().isWrite && m_inFlight > 0))
             return;
         Job job = std::move(m_queue.front());
         m_queue.pop_front();
@@ -362,6 +382,7 @@ void DevicePoller::send(const Job &job)
     QPointer<DevicePoller> self(this);
     if (job.isWrite) {
         m_stats.requests += quint64(job.items.size()) * 2; // each write is read back
+        m_writeInFlight = true;
         auto done = job.done;
         m_io->write(job.items, [self, gen, done](const QList<WriteOutcome> &outcomes) {
             if (self && gen == self->m_generation) {
@@ -376,6 +397,7 @@ void DevicePoller::send(const Job &job)
                     }
                 }
                 --self->m_inFlight;
+                self->m_writeInFlight = false;
                 emit self->written(outcomes);
             }
             if (done)

@@ -126,6 +126,8 @@ private:
     void finishJob();
     void markDirty(int row);
     void markStale(const QString &why);
+    /// Empties the queue; queued writes are answered as not written, with `why`.
+    void dropQueue(const QString &why);
 
     std::shared_ptr<const Profile> m_profile;
     QString m_model;
@@ -152,8 +154,9 @@ private:
     int m_lostAfter = 2;
     int m_consecutiveTimeouts = 0;
     int m_backoffMs = kFirstBackoffMs;
-    quint64 m_generation = 0; ///< answers from before a reconnect are ignored
-    bool m_onceDone = false;
+    quint64 m_generation = 0;   ///< answers from before a reconnect are ignored
+    qint64 m_connectedAtMs = 0; ///< identity (Once) registers read before this are read again
+    bool m_writeInFlight = false;
     bool m_troubled = false; ///< answers failed since the last good one: the next good one is announced
     bool m_fastCycleActive = false;
     int m_fastCycleRequests = 0;

@@ -9,8 +9,9 @@ QList<ReadBlock> PollPlanner::plan(const QList<const RegisterDef *> &due) const
     for (const RegisterDef *d : due)
         if (!m_missing.contains(d))
             wanted.append(d);
-    return ReadPlanner::plan(wanted, m_maxGap, [this](const RegisterDef *, const RegisterDef *next) {
-        return !m_barriers.contains(key(next));
+    return ReadPlanner::plan(wanted, m_maxGap, [this](const RegisterDef *previous, const RegisterDef *next) {
+        const bool gap = next->address > previous->lastAddress() + 1;
+        return !m_barriers.contains(key(next)) && !(gap && m_noGapTables.contains(int(next->table)));
     });
 }
 
@@ -32,6 +33,10 @@ QList<const RegisterDef *> PollPlanner::learnRefused(const ReadBlock &block)
             splitAtGap = true;
         }
     }
+    // A device that refuses unused addresses in one place refuses them elsewhere in that table too: learning
+    // it once saves one refusal per gap.
+    if (splitAtGap)
+        m_noGapTables.insert(int(block.table));
     if (!splitAtGap)
         for (int i = 1; i < regs.size(); ++i)
             m_barriers.insert(key(regs.at(i)));
@@ -43,6 +48,7 @@ void PollPlanner::reset()
     ++m_generation;
     m_barriers.clear();
     m_missing.clear();
+    m_noGapTables.clear();
 }
 
 } // namespace pyrolink

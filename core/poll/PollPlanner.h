@@ -21,7 +21,8 @@ public:
     QList<ReadBlock> plan(const QList<const RegisterDef *> &due) const;
 
     /// The device refused `block` with exception 2. Returns the registers now known to be missing (a block of
-    /// one register that was refused); a larger block is split: first at its gaps, then register by register.
+    /// one register that was refused); a larger block is split: first at its gaps (and gaps in that table
+    /// are not bridged any more), then register by register.
     QList<const RegisterDef *> learnRefused(const ReadBlock &block);
 
     bool isMissing(const RegisterDef *def) const { return m_missing.contains(def); }
@@ -39,6 +40,7 @@ private:
     int m_maxGap;
     QSet<quint32> m_barriers; ///< a register that must start a new block
     QSet<const RegisterDef *> m_missing;
+    QSet<int> m_noGapTables; ///< tables where the device refused a read across unused addresses
     int m_generation = 0;
 };
 
