@@ -3,9 +3,11 @@
 #include "common/Theme.h"
 #include "config/ConfigurationPanel.h"
 #include "devices/DevicesPanel.h"
+#include "discovery/DiscoveryDialog.h"
 #include "diagnostics/DiagnosticsPanel.h"
 #include "live/LivePanel.h"
 #include "recording/RecordingPanel.h"
+#include "profile/ProfileRegistry.h"
 #include "session/DeviceManager.h"
 
 #include <QActionGroup>
@@ -22,7 +24,7 @@
 namespace pyrolink {
 
 MainWindow::MainWindow(DeviceManager *devices, ProfileRegistry *profiles, QWidget *parent)
-    : QMainWindow(parent), m_devices(devices), m_devicesPanel(new DevicesPanel(devices, profiles, this)),
+    : QMainWindow(parent), m_devices(devices), m_profiles(profiles), m_devicesPanel(new DevicesPanel(devices, profiles, this)),
       m_tabs(new QTabWidget(this)), m_status(new QLabel(this))
 {
     setWindowTitle(QStringLiteral("Pyrolink"));
@@ -44,6 +46,7 @@ MainWindow::MainWindow(DeviceManager *devices, ProfileRegistry *profiles, QWidge
 
     connect(m_devicesPanel, &DevicesPanel::currentChanged, this, &MainWindow::setCurrent);
     connect(devices, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
+    connect(devices, &DeviceManager::sessionAdded, this, &MainWindow::rememberDevice);
     createMenus();
     restoreSettings();
     setCurrent(m_devicesPanel->current());
@@ -76,7 +79,16 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Add device…"), QKeySequence::New, m_devicesPanel, &DevicesPanel::addDevice);
+    file->addAction(tr("&Find devices…"), QKeySequence::Find, this, [this] {
+        if (!m_discovery)
+            m_discovery = new DiscoveryDialog(m_devices, m_profiles, this);
+        m_discovery->show();
+        m_discovery->raise();
+        m_discovery->activateWindow();
+    });
     file->addAction(tr("&Remove device"), m_devicesPanel, &DevicesPanel::removeCurrent);
+    m_recentMenu = file->addMenu(tr("Recent &devices"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -123,6 +135,70 @@ void MainWindow::updateStatus()
         return;
     }
     m_status->setText(QStringLiteral("%1 — %2").arg(m_current->title(), m_current->poller()->lastMessage()));
+}
+
+namespace {
+const int kMaxRecent = 8;
+QString recentKey() { return QStringLiteral("devices/recent"); }
+} // namespace
+
+void MainWindow::rememberDevice(DeviceSession *session)
+{
+    if (session->simulator())
+        return; // the simulator is one click away anyway
+    const ConnectionSettings &c = session->settings();
+    QVariantMap device{{QStringLiteral("profile"), session->profile().id},
+                       {QStringLiteral("model"), session->model()},
+                       {QStringLiteral("unit"), c.unit},
+                       {QStringLiteral("title"), session->title()}};
+    if (c.transport == ConnectionSettings::Transport::Rtu) {
+        device.insert({{QStringLiteral("serial"), c.serialPort}, {QStringLiteral("baud"), c.baud},
+                       {QStringLiteral("parity"), QString(c.parity)}, {QStringLiteral("stopBits"), c.stopBits}});
+    } else {
+        device.insert({{QStringLiteral("host"), c.host}, {QStringLiteral("port"), c.port}});
+    }
+    QSettings settings;
+    QVariantList recent = settings.value(recentKey()).toList();
+    recent.removeIf([&](const QVariant &v) { return v.toMap().value(QStringLiteral("title")) == device.value(QStringLiteral("title")); });
+    recent.prepend(device);
+    settings.setValue(recentKey(), recent.mid(0, kMaxRecent));
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QVariantList recent = QSettings().value(recentKey()).toList();
+    for (const QVariant &v : recent) {
+        const QVariantMap device = v.toMap();
+        m_recentMenu->addAction(device.value(QStringLiteral("title")).toString(), this,
+                                [this, device] { openRecent(device); });
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
+void MainWindow::openRecent(const QVariantMap &device)
+{
+    const auto profile = m_profiles->find(device.value(QStringLiteral("profile")).toString());
+    if (!profile) {
+        QMessageBox::warning(this, tr("Recent devices"),
+                             tr("The profile \"%1\" is not installed any more.").arg(device.value(QStringLiteral("profile")).toString()));
+        return;
+    }
+    ConnectionSettings c;
+    c.unit = device.value(QStringLiteral("unit")).toInt();
+    if (device.contains(QStringLiteral("serial"))) {
+        c.transport = ConnectionSettings::Transport::Rtu;
+        c.serialPort = device.value(QStringLiteral("serial")).toString();
+        c.baud = device.value(QStringLiteral("baud")).toInt();
+        const QString parity = device.value(QStringLiteral("parity")).toString();
+        c.parity = parity.isEmpty() ? QLatin1Char('N') : parity.at(0);
+        c.stopBits = device.value(QStringLiteral("stopBits")).toInt();
+    } else {
+        c.host = device.value(QStringLiteral("host")).toString();
+        c.port = device.value(QStringLiteral("port")).toInt();
+    }
+    m_devices->add(std::make_unique<DeviceSession>(profile, device.value(QStringLiteral("model")).toString(), c));
 }
 
 void MainWindow::restoreSettings()

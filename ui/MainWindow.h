@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QMenu;
 class QTabWidget;
 
 namespace pyrolink {
@@ -36,8 +37,14 @@ private:
     void setCurrent(DeviceSession *session);
     void updateStatus();
     void restoreSettings();
+    void rememberDevice(DeviceSession *session);
+    void fillRecentMenu();
+    void openRecent(const QVariantMap &device);
 
     DeviceManager *m_devices;
+    ProfileRegistry *m_profiles;
+    QMenu *m_recentMenu = nullptr;
+    class DiscoveryDialog *m_discovery = nullptr; ///< one, kept: a second "Find" shows the running scan
     DevicesPanel *m_devicesPanel;
     QTabWidget *m_tabs;
     QList<SessionPanel *> m_panels;

@@ -1,5 +1,6 @@
 // pyrolink-cli: the command-line face of the Pyrolink core. Each subcommand lives in its own class.
 #include "CliContext.h"
+#include "DiscoverCommand.h"
 #include "LogCommand.h"
 #include "MonitorCommand.h"
 #include "ProfilesCommand.h"
@@ -25,6 +26,7 @@ const Command kCommands[] = {
     {"log", LogCommand::run, "Poll at a fixed interval and record to CSV."},
     {"monitor", MonitorCommand::run, "Poll a device (or --simulate) and print live values."},
     {"simulate", SimulateCommand::run, "Serve simulated devices over Modbus TCP."},
+    {"discover", DiscoverCommand::run, "Find Modbus devices on networks (TCP) or a serial line (RTU)."},
 };
 
 int usage(int code)

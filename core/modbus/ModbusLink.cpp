@@ -318,7 +318,8 @@ void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what, i
                 pdu.append(char(raw.functionCode() | (raw.isException() ? 0x80 : 0))).append(raw.data());
             const QString meaning =
                 r.ok ? (r.values.isEmpty() ? QStringLiteral("Done")
-                                           : QStringLiteral("%1 values").arg(r.values.size()))
+                                           : (r.values.size() == 1 ? QStringLiteral("1 value")
+                                                                                       : QStringLiteral("%1 values").arg(r.values.size())))
                      : r.error;
             emit traffic(TrafficEntry{QDateTime::currentMSecsSinceEpoch(), false, unit, pdu, meaning, !r.ok});
         }

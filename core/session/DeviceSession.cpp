@@ -20,6 +20,14 @@ DeviceSession::DeviceSession(std::shared_ptr<const Profile> profile, const QStri
     m_history = new HistoryStore(this);
     connect(m_poller->link(), &ModbusLink::traffic, m_traffic, &TrafficLogModel::append);
     connect(m_poller, &DevicePoller::cycleCompleted, this, &DeviceSession::onCycle);
+    // Configuration and diagnostics are polled on demand only; read them once per connection so that every
+    // view starts with the device's values rather than "unknown".
+    connect(m_poller, &DevicePoller::stateChanged, this, [this](DevicePoller::State state) {
+        if (state == DevicePoller::State::Connected)
+            m_poller->requestRead(PollClass::Slow);
+    });
+    // A recorder that fails on its own (disk full) has stopped: say so like a stop asked for.
+    connect(&m_recorder, &CsvRecorder::error, this, [this] { emit recordingChanged(false); });
     QList<const RegisterDef *> channels;
     for (const RegisterDef *def : m_poller->cycleRegisters())
         if (def->isNumeric())

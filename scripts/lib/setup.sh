@@ -13,6 +13,10 @@ PYROLINK_PACKAGES=(
     qt6-svg-dev
     # the GUI under test and for screenshots without a display
     xvfb xauth
+    # secrets in the OS keychain, and a real Secret Service to test it against
+    qtkeychain-qt6-dev gnome-keyring libsecret-1-0 dbus-x11
+    # translations (lupdate, lrelease), AppStream metadata check, Debian packaging
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools appstream dpkg-dev file poppler-utils
     # independent Modbus peers for the tests, RTU without hardware
     python3 python3-pymodbus python3-serial-asyncio python3-jsonschema mbpoll socat libmodbus-dev
 )

@@ -1,0 +1,18 @@
+# Runs `pyrolink --screenshot` and checks that a real PNG of a window-sized image came out.
+file(REMOVE "${OUT}")
+execute_process(COMMAND "${APP}" --screenshot "${OUT}" --screenshot-delay 1500 --tab live
+                RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 45)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "pyrolink --screenshot exited ${rc}: ${err}")
+endif()
+if(NOT EXISTS "${OUT}")
+    message(FATAL_ERROR "no screenshot was written")
+endif()
+file(READ "${OUT}" head LIMIT 8 HEX)
+if(NOT head STREQUAL "89504e470d0a1a0a")
+    message(FATAL_ERROR "the screenshot is not a PNG (starts with ${head})")
+endif()
+file(SIZE "${OUT}" size)
+if(size LESS 20000)
+    message(FATAL_ERROR "the screenshot is suspiciously small (${size} bytes): an empty window?")
+endif()
