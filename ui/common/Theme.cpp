@@ -20,12 +20,14 @@ void Theme::apply(Kind kind)
         return;
     }
     QPalette p;
-    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xe6, 0xe6, 0xe6);
+    // Fields a shade lighter than the window: Fusion draws check box and frame outlines darker than the window,
+    // which would vanish on a field darker still.
+    const QColor window(0x2b, 0x2d, 0x31), base(0x3a, 0x3c, 0x41), text(0xe6, 0xe6, 0xe6);
     const QColor highlight(0x3d, 0x7e, 0xc9), disabled(0x80, 0x80, 0x80);
     p.setColor(QPalette::Window, window);
     p.setColor(QPalette::WindowText, text);
     p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::AlternateBase, base.darker(110));
     p.setColor(QPalette::ToolTipBase, base);
     p.setColor(QPalette::ToolTipText, text);
     p.setColor(QPalette::PlaceholderText, disabled);

@@ -37,10 +37,13 @@ struct ChartChannel
 };
 
 /// A live chart of HistoryStore channels on QtCharts, costing pixels rather than samples: each repaint
-/// reduces the visible window of every channel to at most 4 points per pixel column (HistoryBuffer's M4
-/// reduction) and hands them to its QLineSeries with one replace(). Repaints are coalesced to at most
-/// 25 per second whatever the poll rate, animations are off, OpenGL is optional (setting live/chartOpenGL or
-/// PYROLINK_CHART_OPENGL=1).
+/// reduces the visible window of every channel with HistoryBuffer's M4 reduction, one column per pixel
+/// (HistoryBuffer::toPolyline(): at most 4 points a column), thins each column to the two points a thin line
+/// needs to cover it, and hands the result to its QLineSeries with one replace(). Columns lie on a grid
+/// fixed in time, so the ones that can no longer change are kept from one repaint to the next and a live
+/// window reduces only its newest columns. Repaints are coalesced to at most 25 per second whatever the
+/// poll rate (and to one per pixel the window moves), animations are off, OpenGL is optional (the context
+/// menu, setting live/chartOpenGL, or PYROLINK_CHART_OPENGL=1).
 ///
 /// The window (10 s to 24 h) follows the present until paused (Space); scrolling (drag, arrow keys, the
 /// scroll bar) and zooming (wheel, Ctrl+drag, +/-) pause it. A vertical cursor follows the mouse with each
@@ -87,7 +90,7 @@ public:
     /// Saves the chart as it looks now as a PNG. False (with *error) if it cannot be written.
     bool exportPng(const QString &path, QString *error = nullptr);
     /// Writes the visible window's samples to CSV in a worker thread; csvExported() tells the outcome.
-    /// False if an export is already running or there is nothing to export.
+    /// False if an export is already running.
     bool exportCsv(const QString &path);
 
     /// Repaints now (the coalescing timer calls this; so may a benchmark).
