@@ -1,6 +1,11 @@
 #include "MainWindow.h"
 
+#include "commissioning/BackupDialog.h"
+#include "commissioning/EmissivityAssistant.h"
+#include "commissioning/ReportDialog.h"
+#include "common/Language.h"
 #include "common/Theme.h"
+#include "secrets/SecretsDialog.h"
 #include "config/ConfigurationPanel.h"
 #include "devices/DevicesPanel.h"
 #include "discovery/DiscoveryDialog.h"
@@ -87,6 +92,13 @@ void MainWindow::createMenus()
         m_discovery->activateWindow();
     });
     file->addAction(tr("&Remove device"), m_devicesPanel, &DevicesPanel::removeCurrent);
+    file->addAction(tr("Device &secrets…"), this, [this] {
+        if (!m_current)
+            return;
+        auto *d = new SecretsDialog(m_current, this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->open();
+    });
     m_recentMenu = file->addMenu(tr("Recent &devices"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
@@ -110,6 +122,20 @@ void MainWindow::createMenus()
         });
     }
 
+    m_deviceMenu = menuBar()->addMenu(tr("D&evice"));
+    connect(m_deviceMenu, &QMenu::aboutToShow, this, [this] {
+        m_deviceMenu->clear();
+        fillDeviceMenu(m_deviceMenu, m_current);
+    });
+    connect(m_devicesPanel, &DevicesPanel::contextMenuAboutToShow, this,
+            [this](DeviceSession *session, QMenu *menu) {
+                menu->addSeparator();
+                fillDeviceMenu(menu, session);
+            });
+
+    view->addSeparator();
+    Language::addMenu(view, this);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Pyrolink"), this, [this] {
         QMessageBox::about(
@@ -118,6 +144,39 @@ void MainWindow::createMenus()
                "Modbus TCP or RTU device described by a profile.</p>")
                 .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::fillDeviceMenu(QMenu *menu, DeviceSession *session)
+{
+    QAction *report = menu->addAction(tr("Commissioning &report…"), this, [this, session] {
+        ReportDialog dialog(session, this);
+        dialog.exec();
+    });
+    report->setEnabled(session);
+    menu->addSeparator();
+    menu->addAction(tr("&Back up configuration…"), this, [this, session] {
+        auto *d = new BackupDialog(session, this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+        d->chooseBackupFile();
+    })->setEnabled(session);
+    menu->addAction(tr("Re&store configuration…"), this, [this, session] {
+        auto *d = new BackupDialog(session, this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+        d->chooseRestoreFile();
+    })->setEnabled(session);
+    QAction *assistant = menu->addAction(tr("&Emissivity assistant…"), this, [this, session] {
+        auto *w = new EmissivityAssistant(session, this);
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        w->show();
+    });
+    assistant->setEnabled(EmissivityAssistant::isAvailable(session));
+    if (session && !assistant->isEnabled())
+        assistant->setToolTip(tr("This model has no emissivity determination registers."));
+    menu->setToolTipsVisible(true);
+    if (!session)
+        menu->addAction(tr("(no device selected)"))->setEnabled(false);
 }
 
 void MainWindow::setCurrent(DeviceSession *session)

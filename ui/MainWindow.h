@@ -35,6 +35,8 @@ protected:
 private:
     void createMenus();
     void setCurrent(DeviceSession *session);
+    /// The device's commissioning actions, for the Device menu and the devices' context menu.
+    void fillDeviceMenu(QMenu *menu, DeviceSession *session);
     void updateStatus();
     void restoreSettings();
     void rememberDevice(DeviceSession *session);
@@ -44,6 +46,7 @@ private:
     DeviceManager *m_devices;
     ProfileRegistry *m_profiles;
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_deviceMenu = nullptr;
     class DiscoveryDialog *m_discovery = nullptr; ///< one, kept: a second "Find" shows the running scan
     DevicesPanel *m_devicesPanel;
     QTabWidget *m_tabs;

@@ -1,10 +1,12 @@
 // pyrolink-cli: the command-line face of the Pyrolink core. Each subcommand lives in its own class.
+#include "BackupCommand.h"
 #include "CliContext.h"
 #include "DiscoverCommand.h"
 #include "LogCommand.h"
 #include "MonitorCommand.h"
 #include "ProfilesCommand.h"
 #include "ReadCommand.h"
+#include "ReportCommand.h"
 #include "SimulateCommand.h"
 #include "WriteCommand.h"
 
@@ -27,6 +29,10 @@ const Command kCommands[] = {
     {"monitor", MonitorCommand::run, "Poll a device (or --simulate) and print live values."},
     {"simulate", SimulateCommand::run, "Serve simulated devices over Modbus TCP."},
     {"discover", DiscoverCommand::run, "Find Modbus devices on networks (TCP) or a serial line (RTU)."},
+    {"backup", BackupCommand::runBackup, "Save a device's writable registers to a JSON file."},
+    {"diff", BackupCommand::runDiff, "Compare a device with a backup file."},
+    {"restore", BackupCommand::runRestore, "Write a backup file back to a device, safely and verified."},
+    {"report", ReportCommand::run, "Write a commissioning report (PDF) of a device."},
 };
 
 int usage(int code)
@@ -46,7 +52,8 @@ int usage(int code)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // `report` draws a PDF and needs a (headless) QGuiApplication; the other commands a QCoreApplication.
+    const std::unique_ptr<QCoreApplication> app = ReportCommand::createApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pyrolink-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Pyrolink"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PYROLINK_VERSION));

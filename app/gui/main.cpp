@@ -1,6 +1,7 @@
 // pyrolink: the desktop application. Opens the device named on the command line, or the built-in simulated
 // pyrometer when none is named.
 #include "MainWindow.h"
+#include "common/Language.h"
 #include "common/Theme.h"
 #include "devices/DevicesPanel.h"
 #include "profile/ProfileRegistry.h"
@@ -9,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
@@ -32,6 +34,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Pyrolink"));
     QApplication::setOrganizationName(QStringLiteral("Pyrolink"));
     QApplication::setApplicationVersion(QStringLiteral(PYROLINK_VERSION));
+    // Installers: ties the windows to the installed .desktop file (Wayland app id, taskbar icon).
+    QApplication::setDesktopFileName(QStringLiteral("io.github.pyrolink.Pyrolink"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -58,6 +62,9 @@ int main(int argc, char *argv[])
          QStringLiteral("dir")},
         {QStringLiteral("theme"), QStringLiteral("light or dark (default: as last chosen)."),
          QStringLiteral("name")},
+        {QStringLiteral("language"),
+         QStringLiteral("en, de or system (default: as chosen in View › Language, else the system's)."),
+         QStringLiteral("code")},
         {QStringLiteral("tab"),
          QStringLiteral("Open on this tab: live, configuration, diagnostics, recording."),
          QStringLiteral("name")},
@@ -68,6 +75,17 @@ int main(int argc, char *argv[])
          QStringLiteral("2500")},
     });
     parser.process(app);
+
+    // i18n: before the first widget is made, since tr() runs in the constructors.
+    const QString language = parser.isSet(QStringLiteral("language"))
+                                 ? parser.value(QStringLiteral("language"))
+                                 : Language::choice();
+    Language::install(Language::resolve(language));
+    // The application icon for every window; the files are the PNGs scripts/make-icons renders from the SVG.
+    QIcon icon;
+    for (int size : {16, 32, 48, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/pyrolink-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
 
     QSettings settings;
     Theme::apply(Theme::fromName(parser.isSet(QStringLiteral("theme"))

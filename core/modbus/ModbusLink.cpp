@@ -43,6 +43,18 @@ QSerialPort::Parity qtParity(QChar p)
 } // namespace
 
 /// Qt's error text without its final full stop (or a fallback), to sit inside a sentence of our own.
+/// A table's name in the traffic log, translated: "input", "holding", ...
+QString tableTitle(Table t)
+{
+    switch (t) {
+    case Table::Coil: return ModbusLink::tr("coil");
+    case Table::DiscreteInput: return ModbusLink::tr("discrete input");
+    case Table::Input: return ModbusLink::tr("input");
+    case Table::Holding: break;
+    }
+    return ModbusLink::tr("holding");
+}
+
 QString sentenceBody(QString text, const QString &fallback)
 {
     text = text.trimmed();
@@ -218,7 +230,7 @@ void ModbusLink::read(Table table, quint16 address, quint16 count, Callback done
         pdu.append(char(count >> 8)).append(char(count & 0xFF));
         logRequest(
             u, pdu,
-            QStringLiteral("Read %1 %2..%3").arg(tableName(table)).arg(address).arg(address + count - 1));
+            tr("Read %1 %2..%3").arg(tableTitle(table)).arg(address).arg(address + count - 1));
     }
     // Qt pads coil and discrete-input answers to whole bytes: keep exactly what was asked for.
     send(
@@ -259,8 +271,7 @@ void ModbusLink::write(Table table, quint16 address, const QList<quint16> &value
         for (quint16 v : values)
             shown << QString::number(v);
         logRequest(u, pdu,
-                   QStringLiteral("Write %1 %2 = %3")
-                       .arg(tableName(table))
+                   tr("Write %1 %2 = %3").arg(tableTitle(table))
                        .arg(address)
                        .arg(shown.join(QLatin1Char(' '))));
     }
@@ -317,9 +328,9 @@ void ModbusLink::send(QModbusReply *reply, Callback done, const QString &what, i
             if (raw.isValid())
                 pdu.append(char(raw.functionCode() | (raw.isException() ? 0x80 : 0))).append(raw.data());
             const QString meaning =
-                r.ok ? (r.values.isEmpty() ? QStringLiteral("Done")
-                                           : (r.values.size() == 1 ? QStringLiteral("1 value")
-                                                                                       : QStringLiteral("%1 values").arg(r.values.size())))
+                r.ok ? (r.values.isEmpty() ? tr("Done")
+                                           : (r.values.size() == 1 ? tr("1 value")
+                                                                                       : tr("%1 values").arg(r.values.size())))
                      : r.error;
             emit traffic(TrafficEntry{QDateTime::currentMSecsSinceEpoch(), false, unit, pdu, meaning, !r.ok});
         }

@@ -135,7 +135,13 @@ QVariant LiveValuesModel::data(const QModelIndex &index, int role) const
     case Unit:
         return displayUnit(m_poller->profile(), def, m_poller->readings());
     case Quality:
-        return qualityName(r.quality);
+        switch (r.quality) {
+        case pyrolink::Quality::Good: return tr("good");
+        case pyrolink::Quality::Stale: return tr("stale");
+        case pyrolink::Quality::Error: return tr("error");
+        case pyrolink::Quality::Unknown: break;
+        }
+        return tr("unknown");
     case Updated:
         return r.timestampMs
                    ? QDateTime::fromMSecsSinceEpoch(r.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"))

@@ -1,5 +1,6 @@
 #include "Codec.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -209,17 +210,17 @@ std::optional<double> Codec::parseValue(const RegisterDef &def, const QString &i
 QString modbusExceptionName(int code)
 {
     switch (code) {
-    case 1: return QStringLiteral("Illegal function");
-    case 2: return QStringLiteral("Illegal data address");
-    case 3: return QStringLiteral("Illegal data value");
-    case 4: return QStringLiteral("Server device failure");
-    case 5: return QStringLiteral("Acknowledge");
-    case 6: return QStringLiteral("Server device busy");
-    case 7: return QStringLiteral("Negative acknowledge");
-    case 8: return QStringLiteral("Memory parity error");
-    case 10: return QStringLiteral("Gateway path unavailable");
-    case 11: return QStringLiteral("Gateway target device failed to respond");
-    default: return QStringLiteral("Exception %1").arg(code);
+    case 1: return QCoreApplication::translate("pyrolink::Modbus", "Illegal function");
+    case 2: return QCoreApplication::translate("pyrolink::Modbus", "Illegal data address");
+    case 3: return QCoreApplication::translate("pyrolink::Modbus", "Illegal data value");
+    case 4: return QCoreApplication::translate("pyrolink::Modbus", "Server device failure");
+    case 5: return QCoreApplication::translate("pyrolink::Modbus", "Acknowledge");
+    case 6: return QCoreApplication::translate("pyrolink::Modbus", "Server device busy");
+    case 7: return QCoreApplication::translate("pyrolink::Modbus", "Negative acknowledge");
+    case 8: return QCoreApplication::translate("pyrolink::Modbus", "Memory parity error");
+    case 10: return QCoreApplication::translate("pyrolink::Modbus", "Gateway path unavailable");
+    case 11: return QCoreApplication::translate("pyrolink::Modbus", "Gateway target device failed to respond");
+    default: return QCoreApplication::translate("pyrolink::Modbus", "Exception %1").arg(code);
     }
 }
 

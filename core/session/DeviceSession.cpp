@@ -1,5 +1,6 @@
 #include "DeviceSession.h"
 
+#include "commissioning/AutoBackup.h"
 #include "history/HistoryStore.h"
 #include "model/LiveValuesModel.h"
 #include "model/TrafficLogModel.h"
@@ -99,6 +100,19 @@ void DeviceSession::setHistoryChannels(const QList<const RegisterDef *> &channel
     const double rateHz = interval > 0 ? 1000.0 / interval : 10.0;
     for (const RegisterDef *def : std::as_const(m_channels))
         m_history->channel(historyKey(def), rateHz);
+}
+
+void DeviceSession::write(const QList<WriteItem> &items, RegisterIo::WriteDone done)
+{
+    // AutoBackup is a child of this session, so `this` outlives the callback.
+    AutoBackup::of(this)->ensureBackup([this, items, done](bool ok, const QString &pathOrError) {
+        if (ok)
+            return m_poller->write(items, done);
+        QList<WriteOutcome> out;
+        for (const WriteItem &item : items)
+            out.append(WriteOutcome{item, false, false, {}, tr("Nothing was written: %1").arg(pathOrError), 0});
+        done(out);
+    });
 }
 
 void DeviceSession::setWriteUnlocked(bool unlocked)

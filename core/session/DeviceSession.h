@@ -51,6 +51,10 @@ public:
     /// History key of a register ("temp_process").
     static QString historyKey(const RegisterDef *def);
 
+    /// Writes through the poller, after the session's automatic backup (taken before the first write of each
+    /// session); if that backup cannot be taken, nothing is written and every outcome says why.
+    void write(const QList<WriteItem> &items, RegisterIo::WriteDone done);
+
     /// Writing to the device stays refused until the user unlocks it for this device.
     bool isWriteUnlocked() const { return m_writeUnlocked; }
     void setWriteUnlocked(bool unlocked);

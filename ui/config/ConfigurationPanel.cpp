@@ -1,5 +1,7 @@
 #include "ConfigurationPanel.h"
 
+#include "secrets/WriteUnlock.h"
+
 #include "ApplyDialog.h"
 #include "ConfigCommands.h"
 #include "profile/Codec.h"
@@ -156,8 +158,19 @@ QToolBar *ConfigurationPanel::createToolBar()
     m_unlock->setCheckable(true);
     m_unlock->setToolTip(tr("Writing to this device is locked until you unlock it. The lock is per device."));
     connect(m_unlock, &QAction::toggled, this, [this](bool on) {
-        if (m_shown)
-            m_shown->setWriteUnlocked(on);
+        if (!m_shown)
+            return;
+        if (!on) {
+            m_shown->setWriteUnlocked(false);
+            return;
+        }
+        // Asks for the device's write-unlock PIN when one is kept in the keychain; stays locked otherwise.
+        requestWriteUnlock(m_shown, this, [this, s = QPointer<DeviceSession>(m_shown)](bool ok) {
+            if (!ok && s == m_shown) {
+                const QSignalBlocker block(m_unlock);
+                m_unlock->setChecked(false);
+            }
+        });
     });
     bar->addSeparator();
 
@@ -647,7 +660,7 @@ void ConfigurationPanel::writeNext(const std::shared_ptr<WriteRun> &run)
     if (run->key == m_shown)
         updateProgress();
     QPointer<ConfigurationPanel> self(this);
-    run->session->poller()->write({item}, [self, run](const QList<WriteOutcome> &outcomes) {
+    run->session->write({item}, [self, run](const QList<WriteOutcome> &outcomes) {
         if (self)
             self->onWritten(run, outcomes);
     });

@@ -1,12 +1,14 @@
 #include "DevicesPanel.h"
 
 #include "AddDeviceDialog.h"
+#include "DeviceWebPage.h"
 #include "common/Theme.h"
 #include "session/DeviceManager.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -75,6 +77,8 @@ DevicesPanel::DevicesPanel(DeviceManager *devices, ProfileRegistry *profiles, QW
     m_list->setItemDelegate(new DeviceDelegate(m_list));
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setUniformItemSizes(true);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, &DevicesPanel::showContextMenu);
     auto *add = new QPushButton(tr("Add…"), this);
     add->setToolTip(tr("Connect to a device by host or serial port, or start a simulated one (Ctrl+N)."));
     m_remove->setToolTip(tr("Disconnect and close the selected device."));
@@ -98,6 +102,23 @@ DevicesPanel::DevicesPanel(DeviceManager *devices, ProfileRegistry *profiles, QW
     });
     m_remove->setEnabled(devices->count() > 0);
     connect(devices, &QAbstractItemModel::rowsInserted, m_remove, [this] { m_remove->setEnabled(true); });
+}
+
+void DevicesPanel::showContextMenu(const QPoint &pos)
+{
+    DeviceSession *session = m_devices->session(m_list->indexAt(pos).row());
+    if (!session)
+        return;
+    QMenu menu(this);
+    QAction *web = menu.addAction(tr("Open &web interface (network settings)"), this,
+                                  [this, session] { DeviceWebPage::openWebInterface(*session, this); });
+    web->setEnabled(DeviceWebPage::webInterfaceUrl(*session).isValid());
+    web->setToolTip(DeviceWebPage::unavailableReason(*session));
+    menu.setToolTipsVisible(true);
+    emit contextMenuAboutToShow(session, &menu);
+    menu.addSeparator();
+    menu.addAction(tr("Remove de&vice"), this, [this, session] { m_devices->remove(m_devices->rowOf(session)); });
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 
 DeviceSession *DevicesPanel::current() const

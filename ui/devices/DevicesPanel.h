@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QListView;
+class QMenu;
 class QPushButton;
 
 namespace pyrolink {
@@ -27,8 +28,12 @@ public slots:
 
 signals:
     void currentChanged(pyrolink::DeviceSession *session);
+    /// The main window adds its device actions to the list's context menu.
+    void contextMenuAboutToShow(pyrolink::DeviceSession *session, QMenu *menu);
 
 private:
+    void showContextMenu(const QPoint &pos);
+
     DeviceManager *m_devices;
     ProfileRegistry *m_profiles;
     QListView *m_list;

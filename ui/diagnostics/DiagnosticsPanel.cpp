@@ -605,7 +605,7 @@ void DiagnosticsPanel::runAction(const RegisterDef *def)
     setLabel(m_actionMessage, tr("%1…").arg(label));
     const QPointer<DiagnosticsPanel> self(this);
     const QPointer<DeviceSession> session = m_session;
-    m_session->poller()->write({*item}, [self, session, label](const QList<WriteOutcome> &outcomes) {
+    m_session->write({*item}, [self, session, label](const QList<WriteOutcome> &outcomes) {
         if (!self || !session || session != self->m_session)
             return;
         self->m_writing = false;

@@ -93,9 +93,16 @@ QVariant DiscoveryResultsModel::data(const QModelIndex &index, int role) const
 
 QVariant DiscoveryResultsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // The CLI and CSV keep DiscoveredDevice's English column names; the table shows them translated.
+    static const char *const titles[] = {
+        QT_TR_NOOP("IP"),   QT_TR_NOOP("MAC"),  QT_TR_NOOP("Serial number"), QT_TR_NOOP("Firmware"),
+        QT_TR_NOOP("Model"), QT_TR_NOOP("Port"), QT_TR_NOOP("Unit"),          QT_TR_NOOP("Response ms"),
+        QT_TR_NOOP("Profile")};
     if (orientation == Qt::Horizontal && role == Qt::DisplayRole && section >= 0 &&
-        section < m_columns.size())
-        return m_columns.at(section);
+        section < m_columns.size()) {
+        const qsizetype i = DiscoveredDevice::columnNames().indexOf(m_columns.at(section));
+        return i >= 0 && i < qsizetype(std::size(titles)) ? tr(titles[i]) : m_columns.at(section);
+    }
     return QAbstractTableModel::headerData(section, orientation, role);
 }
 

@@ -300,7 +300,8 @@ void TestConfigurationPanel::applyIsLockedUntilUnlocked()
     QVERIFY(!m_panel->findChild<ApplyDialog *>());
 
     m_panel->unlockAction()->trigger();
-    QVERIFY(m_session->isWriteUnlocked());
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isWriteUnlocked(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isWriteUnlocked(), 5000); // the keychain is asked for a PIN first
     QVERIFY(m_panel->applyAction()->isEnabled());
     // The lock belongs to the session: locking it elsewhere locks the form.
     m_session->setWriteUnlocked(false);
@@ -314,6 +315,7 @@ void TestConfigurationPanel::typedValueIsWrittenAndVerified()
     show(m_session.get());
     QVERIFY(waitUntilRead());
     m_panel->unlockAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isWriteUnlocked(), 5000);
     ConfigField *eps = m_panel->field(QStringLiteral("emissivity"));
     type(eps, QStringLiteral("0.85"));
     QVERIFY(eps->isEdited());
@@ -345,6 +347,7 @@ void TestConfigurationPanel::outOfRangeEntryCannotBeApplied()
     show(m_session.get());
     QVERIFY(waitUntilRead());
     m_panel->unlockAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isWriteUnlocked(), 5000);
     type(m_panel->field(QStringLiteral("transmission")), QStringLiteral("0.9"));
     QVERIFY(m_panel->applyAction()->isEnabled());
     ConfigField *eps = m_panel->field(QStringLiteral("emissivity"));
@@ -373,6 +376,7 @@ void TestConfigurationPanel::malformedWordsCannotBeApplied()
     show(m_session.get());
     QVERIFY(waitUntilRead());
     m_panel->unlockAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isWriteUnlocked(), 5000);
     ConfigField *head = m_panel->field(QStringLiteral("head_code_block1"));
     QVERIFY(qobject_cast<QLineEdit *>(head->editor()));
     head->setText(QStringLiteral("0x1 0x2 0x3"));
@@ -399,6 +403,7 @@ void TestConfigurationPanel::readOnlyRegisterIsNotEditable()
     show(m_session.get());
     QVERIFY(waitUntilRead());
     m_panel->unlockAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isWriteUnlocked(), 5000);
 
     ConfigField *firmware = m_panel->field(QStringLiteral("firmware"));
     QVERIFY(firmware); // shown ...
@@ -511,6 +516,7 @@ void TestConfigurationPanel::mismatchIsMarked()
             sim->setValue(id, 0.5);
     });
     m_panel->unlockAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isWriteUnlocked(), 5000);
     ConfigField *eps = m_panel->field(QStringLiteral("emissivity"));
     type(eps, QStringLiteral("0.85"));
     const QList<WriteOutcome> outcomes = applyConfirmed();
@@ -536,6 +542,7 @@ void TestConfigurationPanel::fahrenheitChangesTheSuffix()
     QCOMPARE(suffix("advanced_hold_threshold"), QStringLiteral(" °C"));
     QCOMPARE(suffix("amb_temp_fix"), QStringLiteral(" °C"));
     m_panel->unlockAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isWriteUnlocked(), 5000);
     ConfigField *unit = m_panel->field(QStringLiteral("temp_unit"));
     unit->setText(QStringLiteral("°F"));
     QCOMPARE(suffix("advanced_hold_threshold"), QStringLiteral(" °C")); // not before the device says so
@@ -607,6 +614,7 @@ void TestConfigurationPanel::cancelStopsAfterTheCurrentRegister()
     show(m_session.get());
     QVERIFY(waitUntilRead());
     m_panel->unlockAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isWriteUnlocked(), 5000);
     type(m_panel->field(QStringLiteral("emissivity")), QStringLiteral("0.85"));
     type(m_panel->field(QStringLiteral("transmission")), QStringLiteral("0.9"));
     type(m_panel->field(QStringLiteral("avg_time")), QStringLiteral("300"));
@@ -639,6 +647,7 @@ void TestConfigurationPanel::actionButtonsAskAndAreLocked()
     QVERIFY(reset);
     QVERIFY(!reset->isEnabled());
     m_panel->unlockAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isWriteUnlocked(), 5000);
     QVERIFY(reset->isEnabled());
     QSignalSpy finished(m_panel.get(), &ConfigurationPanel::writeFinished);
     reset->click();
