@@ -13,15 +13,6 @@
 
 #include <climits>
 #include <cstdio>
-#ifdef Q_OS_WIN
-#include <io.h>
-#define PYROLINK_ISATTY _isatty
-#define PYROLINK_FILENO _fileno
-#else
-#include <unistd.h>
-#define PYROLINK_ISATTY isatty
-#define PYROLINK_FILENO fileno
-#endif
 
 namespace pyrolink::cli {
 
@@ -241,7 +232,7 @@ void noteOtherSerial(const Comparison &c)
 
 bool stdinIsTerminal()
 {
-    return PYROLINK_ISATTY(PYROLINK_FILENO(stdin));
+    return CliContext::isTerminal(stdin);
 }
 
 } // namespace

@@ -11,6 +11,11 @@
 
 #include <cmath>
 #include <cstdio>
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
 
 namespace pyrolink::cli {
 
@@ -210,6 +215,15 @@ std::optional<qint64> CliContext::parseDurationMs(const QString &text)
     if (!ok || v < 0 || !std::isfinite(v))
         return std::nullopt;
     return qint64(std::llround(v * factor));
+}
+
+bool CliContext::isTerminal(FILE *stream)
+{
+#ifdef Q_OS_WIN
+    return _isatty(_fileno(stream));
+#else
+    return isatty(fileno(stream));
+#endif
 }
 
 int CliContext::fail(int code, const QString &message)

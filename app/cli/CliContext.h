@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <cstdio>
 #include <memory>
 #include <optional>
 
@@ -45,6 +46,8 @@ public:
 
     /// "100ms", "1.5s", "10m", "2h" or a bare number of milliseconds; nullopt if malformed.
     static std::optional<qint64> parseDurationMs(const QString &text);
+    /// Whether `stream` (stdin, stdout, stderr) is a terminal rather than a pipe or a file.
+    static bool isTerminal(FILE *stream);
     /// Prints one sentence to stderr and returns the code.
     static int fail(int code, const QString &message);
     static void print(const QString &text);

@@ -12,15 +12,6 @@
 #include <QTextStream>
 
 #include <cstdio>
-#ifdef Q_OS_WIN
-#include <io.h>
-#define PYROLINK_ISATTY _isatty
-#define PYROLINK_FILENO _fileno
-#else
-#include <unistd.h>
-#define PYROLINK_ISATTY isatty
-#define PYROLINK_FILENO fileno
-#endif
 
 namespace pyrolink::cli {
 
@@ -67,7 +58,7 @@ QString table(const QList<DiscoveredDevice> &devices)
 
 bool stderrIsTerminal()
 {
-    return PYROLINK_ISATTY(PYROLINK_FILENO(stderr));
+    return CliContext::isTerminal(stderr);
 }
 } // namespace
 
