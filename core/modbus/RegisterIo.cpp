@@ -4,7 +4,9 @@
 #include "profile/Codec.h"
 
 #include <QDateTime>
+
 #include <QHash>
+#include <algorithm>
 
 namespace pyrolink {
 
@@ -45,13 +47,20 @@ RegisterIo::RegisterIo(ModbusLink *link, QObject *parent) : QObject(parent), m_l
 Reading RegisterIo::makeReading(const RegisterDef &def, const QList<quint16> &raw, qint64 timestampMs)
 {
     Reading r;
-    r.def = &def;
-    r.raw = raw;
-    r.timestampMs = timestampMs;
-    r.quality = Quality::Good;
-    if (def.isNumeric())
-        r.value = Codec::decode(def, raw);
+    setReading(r, def, raw.constData(), timestampMs);
     return r;
+}
+
+void RegisterIo::setReading(Reading &r, const RegisterDef &def, const quint16 *words, qint64 timestampMs)
+{
+    r.def = &def;
+    r.raw.resize(def.width());
+    std::copy_n(words, def.width(), r.raw.begin());
+    r.value = def.isNumeric() ? Codec::decode(def, r.raw) : std::numeric_limits<double>::quiet_NaN();
+    r.quality = Quality::Good;
+    r.timestampMs = timestampMs;
+    r.error.clear();
+    r.exceptionCode = 0;
 }
 
 void RegisterIo::read(const QList<const RegisterDef *> &registers, ReadDone done, int maxGap)

@@ -54,6 +54,9 @@ public:
     static std::optional<WriteItem> prepareText(const RegisterDef &def, const QString &text, QString *error);
     /// Engineering value of a reading's raw words (NaN for words blocks).
     static Reading makeReading(const RegisterDef &def, const QList<quint16> &raw, qint64 timestampMs);
+    /// Makes `r` a good reading of `def` from def.width() words, in place: the raw list keeps its capacity,
+    /// so polling allocates nothing per register per cycle.
+    static void setReading(Reading &r, const RegisterDef &def, const quint16 *words, qint64 timestampMs);
 
 private:
     struct ReadJob;

@@ -450,17 +450,8 @@ void DevicePoller::onRead(const ReadBlock &block, const IoResult &res)
             const int row = rowOf(def);
             if (row < 0)
                 continue;
-            // Updated in place: the raw list keeps its capacity, no allocation per register per cycle.
-            Reading &r = m_readings[row];
-            const qsizetype offset = def->address - block.start;
-            r.raw.resize(def->width());
-            std::copy_n(res.values.constBegin() + offset, def->width(), r.raw.begin());
-            r.value =
-                def->isNumeric() ? Codec::decode(*def, r.raw) : std::numeric_limits<double>::quiet_NaN();
-            r.quality = Quality::Good;
-            r.timestampMs = now;
-            r.error.clear();
-            r.exceptionCode = 0;
+            RegisterIo::setReading(m_readings[row], *def,
+                                   res.values.constData() + (def->address - block.start), now);
             markDirty(row);
         }
     } else if (res.exceptionCode) {
